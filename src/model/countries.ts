@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cioc?: string;
+  flag: string;
+  altSpellings: string[];
+}
+
+/** A National Olympic Committee as the bot shows it. */
+export interface Noc {
+  code: string;
+  name: string;
+  /** Flag emoji; null for teams with no single flag (e.g. neutral athletes, historical NOCs). */
+  flag: string | null;
+}
+
+// The package's ESM entry imports JSON without an import attribute, which Node 20 rejects.
+const countries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+
+// Olympic usage differs from the everyday country name for a few NOCs, and some NOCs are not countries.
+const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: string[] }> = {
+  GBR: { name: 'Great Britain' },
+  TPE: { name: 'Chinese Taipei' },
+  CZE: { name: 'Czech Republic', aliases: ['Czechia'] },
+  KOR: { name: 'South Korea', aliases: ['Korea'] },
+  RUS: { name: 'Russia' },
+  AIN: { name: 'Individual Neutral Athletes', flag: null },
+  ROC: { name: 'ROC', flag: null, aliases: ['Russian Olympic Committee'] },
+  OAR: { name: 'Olympic Athletes from Russia', flag: null },
+  URS: { name: 'Soviet Union', flag: null },
+  EUN: { name: 'Unified Team', flag: null },
+  GDR: { name: 'East Germany', flag: null },
+  FRG: { name: 'West Germany', flag: null },
+  TCH: { name: 'Czechoslovakia', flag: null },
+  YUG: { name: 'Yugoslavia', flag: null },
+};
+
+const byCode = new Map<string, Noc>();
+const byName = new Map<string, string>();
+
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .trim();
+}
+
+for (const country of countries) {
+  if (!country.cioc) continue;
+  byCode.set(country.cioc, { code: country.cioc, name: country.name.common, flag: country.flag });
+  for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
+    if (name.length > 3) byName.set(nameKey(name), country.cioc);
+  }
+}
+for (const [code, extra] of Object.entries(OLYMPIC_NAMES)) {
+  const known = byCode.get(code);
+  byCode.set(code, { code, name: extra.name, flag: extra.flag === null ? null : (known?.flag ?? null) });
+  for (const name of [extra.name, ...(extra.aliases ?? [])]) byName.set(nameKey(name), code);
+}
+
+/** The NOC for an IOC code, or a bare entry (code only) for a code no table knows. */
+export function nocByCode(code: string): Noc {
+  const upper = code.toUpperCase();
+  return byCode.get(upper) ?? { code: upper, name: upper, flag: null };
+}
+
+/** IOC code for a country name as prose writes it ("the Netherlands", "South Korea"), or null. */
+export function nocFromCountryName(name: string): string | null {
+  return byName.get(nameKey(name)) ?? null;
+}
+
+/** Every country name that `nocFromCountryName` recognises, longest first (for prose matching). */
+export function knownCountryNames(): string[] {
+  return [...byName.keys()].sort((a, b) => b.length - a.length);
+}

@@ -1,0 +1,48 @@
+// Letters that NFKD does not decompose into a base letter plus a combining mark.
+const FOLD: Record<string, string> = {
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  Þ: 'th',
+};
+const FOLDABLE = /[łŁøØđĐðßæÆœŒıþÞ]/g;
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’ʼ`´]/g;
+const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
+
+/** Folds a name to plain lower-case ASCII-ish words: "Jílek" -> "jilek", "van 't Wout" -> "van t wout". */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(FOLDABLE, (c) => FOLD[c] ?? c)
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NON_ALNUM, ' ')
+    .trim();
+}
+
+/** The words of a folded name. */
+export function nameTokens(name: string): string[] {
+  const folded = foldName(name);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * Identity of a skater across rounds and articles. Word order is ignored because articles write
+ * East Asian names in either order ("Liu Shaoang", "Shaoang Liu").
+ */
+export function athleteKey(name: string): string {
+  return [...nameTokens(name)].sort().join('-');
+}
