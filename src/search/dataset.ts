@@ -1,0 +1,199 @@
+import type { EventArticle, Medal, ResultRow, Round } from '../model/schemas.js';
+import { decidingRound } from '../model/invariants.js';
+import { nameTokens } from '../model/names.js';
+import { AthleteIndex } from './athletes.js';
+import type { Appearance, Athlete } from './athletes.js';
+import { EventIndex } from './events.js';
+import { TextIndex } from './fulltext.js';
+
+const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
+const NON_ASCII = /[^\x20-\x7e]/g;
+
+/** A medal place on a podium; `row` is null when only the infobox names the medallist. */
+export interface PodiumPlace {
+  medal: Medal;
+  name: string;
+  athleteId: string;
+  noc: string | null;
+  row: ResultRow | null;
+}
+
+export interface Podium {
+  event: EventArticle;
+  round: Round | null;
+  places: PodiumPlace[];
+  /** Places 4 to 8 of the deciding round. */
+  others: ResultRow[];
+}
+
+/** A skater's part in one event: every round they raced, in order, and how it ended. */
+export interface EventPath {
+  event: EventArticle;
+  path: Appearance[];
+  /** Final placing, when the skater reached a round that places them (a final or a single race). */
+  placing: number | null;
+  medal: Medal | null;
+  /** The round they went out in, when they did not reach a placing round. */
+  eliminatedIn: Round | null;
+}
+
+export interface AthleteSummary {
+  athlete: Athlete;
+  events: EventPath[];
+  medals: Record<Medal, number>;
+}
+
+export interface MedalRow {
+  noc: string;
+  gold: number;
+  silver: number;
+  bronze: number;
+  total: number;
+}
+
+function isPlacingRound(round: Round): boolean {
+  return round.kind === 'final' || round.kind === 'race' || round.kind.startsWith('final-');
+}
+
+function medalFor(event: EventArticle, round: Round, row: ResultRow): Medal | null {
+  if (round !== decidingRound(event) || row.rank === null || row.rank > 3) return null;
+  return MEDALS[row.rank - 1] ?? null;
+}
+
+/** Everything loaded, indexed once at load, and the queries the commands need. Immutable. */
+export class Dataset {
+  readonly events: EventIndex;
+  readonly athletes: AthleteIndex;
+  readonly text: TextIndex;
+  readonly byId: ReadonlyMap<string, EventArticle>;
+
+  constructor(readonly articles: readonly EventArticle[]) {
+    this.byId = new Map(articles.map((a) => [a.id, a]));
+    const people = new Map<string, Athlete & { spellings: Set<string> }>();
+    for (const event of articles) {
+      for (const round of event.rounds) {
+        for (const heat of round.heats) {
+          for (const row of heat.rows) {
+            let person = people.get(row.athleteId);
+            if (!person) {
+              person = {
+                id: row.athleteId,
+                name: row.name,
+                tokens: [],
+                noc: null,
+                appearances: [],
+                spellings: new Set(),
+              };
+              people.set(row.athleteId, person);
+            }
+            person.spellings.add(row.name);
+            person.appearances.push({ event, round, heat, row });
+            person.noc ??= event.nocs[row.athleteId] ?? null;
+          }
+        }
+      }
+    }
+    const athletes: Athlete[] = [];
+    for (const { spellings, ...person } of people.values()) {
+      // Where articles spell a name differently, the one with the most diacritics is the careful one.
+      const name =
+        [...spellings].sort(
+          (a, b) => (b.match(NON_ASCII)?.length ?? 0) - (a.match(NON_ASCII)?.length ?? 0),
+        )[0] ?? person.name;
+      const written = people.get(person.id)?.appearances[0]?.row.name ?? name;
+      athletes.push({ ...person, name, tokens: nameTokens(written) });
+    }
+    this.events = new EventIndex(articles);
+    this.athletes = new AthleteIndex(athletes);
+    this.text = new TextIndex(this.byId, new Map(athletes.map((a) => [a.id, a])));
+  }
+
+  /** Medallists from the deciding round's ranks, with NOCs only where the article states them. */
+  podium(event: EventArticle): Podium {
+    const round = decidingRound(event) ?? null;
+    const rows = round?.heats.flatMap((heat) => heat.rows) ?? [];
+    const places: PodiumPlace[] = [];
+    for (const row of rows) {
+      const medal = row.rank !== null && row.rank <= 3 ? MEDALS[row.rank - 1] : undefined;
+      if (medal)
+        places.push({
+          medal,
+          name: row.name,
+          athleteId: row.athleteId,
+          noc: event.nocs[row.athleteId] ?? null,
+          row,
+        });
+    }
+    if (places.length === 0) {
+      for (const m of event.infobox?.medallists ?? []) {
+        places.push({
+          medal: m.medal,
+          name: m.name,
+          athleteId: m.athleteId,
+          noc: m.noc ?? event.nocs[m.athleteId] ?? null,
+          row: null,
+        });
+      }
+    }
+    places.sort((a, b) => MEDALS.indexOf(a.medal) - MEDALS.indexOf(b.medal));
+    const others = rows.filter((row) => row.rank !== null && row.rank >= 4 && row.rank <= 8);
+    return { event, round, places, others };
+  }
+
+  /** A skater through every round of every event loaded. */
+  summary(athlete: Athlete): AthleteSummary {
+    const byEvent = new Map<string, Appearance[]>();
+    for (const appearance of athlete.appearances) {
+      const list = byEvent.get(appearance.event.id) ?? [];
+      list.push(appearance);
+      byEvent.set(appearance.event.id, list);
+    }
+    const medals: Record<Medal, number> = { gold: 0, silver: 0, bronze: 0 };
+    const events: EventPath[] = [];
+    for (const path of byEvent.values()) {
+      const event = path[0]?.event;
+      if (!event) continue;
+      path.sort((a, b) => event.rounds.indexOf(a.round) - event.rounds.indexOf(b.round));
+      const last = path[path.length - 1];
+      const placingAppearance = path.find((a) => isPlacingRound(a.round));
+      const placing = placingAppearance?.row.rank ?? null;
+      const medal = placingAppearance
+        ? medalFor(event, placingAppearance.round, placingAppearance.row)
+        : null;
+      if (medal) medals[medal]++;
+      events.push({
+        event,
+        path,
+        placing,
+        medal,
+        eliminatedIn: placingAppearance ? null : (last?.round ?? null),
+      });
+    }
+    events.sort(
+      (a, b) => b.event.games.year - a.event.games.year || a.event.eventName.localeCompare(b.event.eventName),
+    );
+    return { athlete, events, medals };
+  }
+
+  /** Medals by NOC over all events; medallists whose NOC no article states are counted apart. */
+  medalTable(): { rows: MedalRow[]; unstated: number } {
+    const table = new Map<string, MedalRow>();
+    let unstated = 0;
+    for (const event of this.articles) {
+      for (const place of this.podium(event).places) {
+        if (place.noc === null) {
+          unstated++;
+          continue;
+        }
+        const row = table.get(place.noc) ?? { noc: place.noc, gold: 0, silver: 0, bronze: 0, total: 0 };
+        row[place.medal]++;
+        row.total++;
+        table.set(place.noc, row);
+      }
+    }
+    const rows = [...table.values()].sort(
+      (a, b) => b.gold - a.gold || b.silver - a.silver || b.bronze - a.bronze || a.noc.localeCompare(b.noc),
+    );
+    return { rows, unstated };
+  }
+}

@@ -1,0 +1,168 @@
+import MiniSearch from 'minisearch';
+import type { EventArticle, Gender, Sport } from '../model/schemas.js';
+import { foldName } from '../model/names.js';
+import { MAX_CHOICES, Tier } from './resolution.js';
+import type { Resolution } from './resolution.js';
+
+const YEAR = /^(?:18|19|20)\d\d$/;
+const GENDER_WORDS: Record<string, Gender> = {
+  men: 'men',
+  mens: 'men',
+  man: 'men',
+  male: 'men',
+  m: 'men',
+  women: 'women',
+  womens: 'women',
+  woman: 'women',
+  ladies: 'women',
+  female: 'women',
+  w: 'women',
+  mixed: 'mixed',
+};
+const SPORT_WORDS: Record<string, Sport> = {
+  st: 'short-track',
+  short: 'short-track',
+  shorttrack: 'short-track',
+  lt: 'long-track',
+  long: 'long-track',
+  longtrack: 'long-track',
+};
+// Words that appear in titles and free text but never tell two events apart.
+const NOISE = new Set([
+  'speed',
+  'skating',
+  'track',
+  'at',
+  'the',
+  'of',
+  'winter',
+  'olympics',
+  'olympic',
+  'games',
+  'event',
+  's',
+]);
+const METRES = /\b(\d+)\s*(?:m|metres?|meters?)\b/g;
+const KILOMETRES = /\b(\d+)\s*km\b/g;
+
+/** What a piece of text says about an event: any of year, gender, sport, discipline words. */
+interface Facets {
+  year: number | null;
+  gender: Gender | null;
+  sport: Sport | null;
+  words: string[];
+}
+
+function readFacets(query: string): Facets {
+  const folded = foldName(query.replace(/[-_]/g, ' '))
+    .replace(KILOMETRES, (_, km: string) => `${Number(km) * 1000}m`)
+    .replace(METRES, '$1m');
+  const facets: Facets = { year: null, gender: null, sport: null, words: [] };
+  for (const token of folded.split(' ')) {
+    if (token === '') continue;
+    if (YEAR.test(token)) facets.year = Number(token);
+    else if (GENDER_WORDS[token]) facets.gender = GENDER_WORDS[token];
+    else if (SPORT_WORDS[token]) facets.sport = SPORT_WORDS[token];
+    else if (!NOISE.has(token)) facets.words.push(/^\d+$/.test(token) ? `${token}m` : token);
+  }
+  return facets;
+}
+
+function disciplineMatches(discipline: string, words: string[]): boolean {
+  if (words.length === 0) return true;
+  const parts = discipline.split('-');
+  const joined = parts.join('');
+  if (words.join('') === joined) return true;
+  return words.every((word) => parts.some((part) => part.startsWith(word)));
+}
+
+function facetsMatch(event: EventArticle, facets: Facets): boolean {
+  return (
+    (facets.year === null || facets.year === event.games.year) &&
+    (facets.gender === null || facets.gender === event.gender) &&
+    (facets.sport === null || facets.sport === event.sport) &&
+    disciplineMatches(event.discipline, facets.words)
+  );
+}
+
+/** A short human label for an event, fit for an autocomplete choice (<= 100 characters). */
+export function eventLabel(event: EventArticle): string {
+  const sport = event.sport === 'short-track' ? 'short track' : 'speed skating';
+  return `${event.games.year} · ${event.eventName} (${sport})`.slice(0, 100);
+}
+
+function byRecency(a: EventArticle, b: EventArticle): number {
+  return b.games.year - a.games.year || a.eventName.localeCompare(b.eventName) || a.id.localeCompare(b.id);
+}
+
+/** Finds events by canonical id, short form (`mass-start-men`, `1000m`) or free text. */
+export class EventIndex {
+  private readonly byId = new Map<string, EventArticle>();
+  private readonly search: MiniSearch<{ id: string; text: string }>;
+  private readonly sorted: EventArticle[];
+
+  constructor(readonly events: readonly EventArticle[]) {
+    for (const event of events) this.byId.set(event.id, event);
+    this.sorted = [...events].sort(byRecency);
+    this.search = new MiniSearch({ fields: ['text'], processTerm: (term) => foldName(term) || null });
+    this.search.addAll(
+      events.map((event) => ({
+        id: event.id,
+        text: [
+          event.eventName,
+          event.sportLabel,
+          event.discipline.replace(/-/g, ' '),
+          event.games.year,
+          event.infobox?.venue ?? '',
+        ].join(' '),
+      })),
+    );
+  }
+
+  get(id: string): EventArticle | undefined {
+    return this.byId.get(id);
+  }
+
+  resolve(query: string): Resolution<EventArticle> {
+    const exact = this.byId.get(query.trim().toLowerCase());
+    if (exact) return { kind: 'found', value: exact };
+    const facets = readFacets(query);
+    const matches = this.sorted.filter((event) => facetsMatch(event, facets));
+    if (matches.length === 1 && matches[0]) return { kind: 'found', value: matches[0] };
+    if (matches.length > 1) {
+      return { kind: 'ambiguous', candidates: matches.slice(0, MAX_CHOICES) };
+    }
+    return { kind: 'missing', suggestions: this.fuzzy(query, 5) };
+  }
+
+  /** Ranked choices for autocomplete: exact id > prefix > facet match > fuzzy; at most `limit`. */
+  suggest(query: string, limit = MAX_CHOICES): EventArticle[] {
+    const q = query.trim().toLowerCase();
+    if (q === '') return this.sorted.slice(0, limit);
+    const ranked = new Map<string, { event: EventArticle; tier: number; order: number }>();
+    const add = (event: EventArticle, tier: number, order: number) => {
+      const seen = ranked.get(event.id);
+      if (!seen || seen.tier > tier) ranked.set(event.id, { event, tier, order });
+    };
+    const facets = readFacets(q);
+    this.sorted.forEach((event, order) => {
+      if (event.id === q) add(event, Tier.Exact, order);
+      else if (event.id.startsWith(q) || foldName(event.eventName).startsWith(foldName(q)))
+        add(event, Tier.Prefix, order);
+      else if (facetsMatch(event, facets)) add(event, Tier.Prefix + 0.5, order);
+    });
+    if (ranked.size < limit) this.fuzzy(q, limit).forEach((event, order) => add(event, Tier.Fuzzy, order));
+    return [...ranked.values()]
+      .sort((a, b) => a.tier - b.tier || a.order - b.order)
+      .slice(0, limit)
+      .map((entry) => entry.event);
+  }
+
+  private fuzzy(query: string, limit: number): EventArticle[] {
+    return this.search
+      .search(query, { prefix: true, fuzzy: 0.25, combineWith: 'OR' })
+      .slice(0, limit)
+      .map((hit) => this.byId.get(String(hit.id)))
+      .filter((event): event is EventArticle => event !== undefined);
+  }
+}
