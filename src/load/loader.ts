@@ -28,38 +28,59 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** Parses one file into its report and, when it parsed, its article. */
+export function parseSource({ file, text }: SourceFile): {
+  report: FileReport;
+  article: EventArticle | null;
+} {
+  const report: FileReport = { file, hash: hashText(text), eventId: null, diagnostics: [] };
+  try {
+    const { article, warnings } = parseArticle(text, file);
+    report.diagnostics.push(...warnings);
+    report.eventId = article.id;
+    return { report, article };
+  } catch (error) {
+    if (!(error instanceof ArticleParseError)) throw error;
+    report.diagnostics.push(error.toDiagnostic());
+    return { report, article: null };
+  }
+}
+
+/** Drops the second of two articles with one event id, reporting it on its file. */
+export function dropDuplicates(
+  parsed: Array<{ report: FileReport; article: EventArticle | null }>,
+): EventArticle[] {
+  const holders = new Map<string, string>();
+  const articles: EventArticle[] = [];
+  for (const { report, article } of parsed) {
+    if (!article) continue;
+    const holder = holders.get(article.id);
+    if (holder !== undefined) {
+      report.diagnostics.push({
+        severity: 'error',
+        message: `event ${article.id} is already loaded from ${holder}; this file is skipped`,
+        position: { source: report.file, line: 1, column: 1, text: article.title },
+      });
+      report.eventId = null;
+      continue;
+    }
+    holders.set(article.id, report.file);
+    articles.push(article);
+  }
+  return articles;
+}
+
 /**
  * Parses every file; a file that fails is reported and skipped, the rest load. Two files with the
  * same event id: the first (in name order) is kept, the second reported.
  */
 export function loadSources(sources: readonly SourceFile[]): LoadResult {
-  const articles: EventArticle[] = [];
-  const files: FileReport[] = [];
-  const ids = new Map<string, string>();
-  for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    const report: FileReport = { file, hash: hashText(text), eventId: null, diagnostics: [] };
-    files.push(report);
-    try {
-      const { article, warnings } = parseArticle(text, file);
-      report.diagnostics.push(...warnings);
-      const holder = ids.get(article.id);
-      if (holder !== undefined) {
-        report.diagnostics.push({
-          severity: 'error',
-          message: `event ${article.id} is already loaded from ${holder}; this file is skipped`,
-          position: { source: file, line: 1, column: 1, text: text.split('\n', 1)[0] ?? '' },
-        });
-        continue;
-      }
-      ids.set(article.id, file);
-      report.eventId = article.id;
-      articles.push(article);
-    } catch (error) {
-      if (!(error instanceof ArticleParseError)) throw error;
-      report.diagnostics.push(error.toDiagnostic());
-    }
-  }
-  return { articles, files };
+  // Code-unit order, as readSources sorts: localeCompare would make the kept duplicate depend on the locale.
+  const parsed = [...sources]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map(parseSource);
+  const articles = dropDuplicates(parsed);
+  return { articles, files: parsed.map((p) => p.report) };
 }
 
 /** Reads every `*.txt` in `dir`. */

@@ -1,0 +1,59 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
+import { requireString } from '../src/bot/command.js';
+import {
+  eventChoices,
+  heatChoices,
+  resolveEventOption,
+  resolveHeatOption,
+  resolveRoundOption,
+  roundChoices,
+} from '../src/bot/resolve.js';
+import { renderHeat } from '../src/render/heat.js';
+import type { Reply } from '../src/render/reply.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('heat')
+  .setDescription('One race of a round: times, points, notes and gaps')
+  .addStringOption((o) =>
+    o
+      .setName('event')
+      .setDescription('Event, e.g. 1000m or mass-start-women')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('round')
+      .setDescription('heat, quarterfinal, semifinal, final or final-b')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(40),
+  )
+  .addIntegerOption((o) =>
+    o
+      .setName('n')
+      .setDescription('Heat number within the round (not needed for a single race)')
+      .setMinValue(1)
+      .setMaxValue(99)
+      .setAutocomplete(true),
+  );
+
+export function execute(invocation: Invocation, ctx: Context): Reply {
+  const dataset = ctx.data;
+  const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
+  const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
+  const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
+  return renderHeat(event, round, heat);
+}
+
+export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
+  const dataset = ctx.data;
+  if (focused.name === 'round') return roundChoices(dataset, options.getString('event'), focused.value);
+  if (focused.name === 'n')
+    return heatChoices(dataset, options.getString('event'), options.getString('round'), focused.value);
+  return eventChoices(dataset, focused.value);
+}
+
+export default { data, execute, autocomplete } satisfies CommandModule;

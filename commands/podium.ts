@@ -1,0 +1,30 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/bot/command.js';
+import { requireString } from '../src/bot/command.js';
+import { eventChoices, resolveEventOption } from '../src/bot/resolve.js';
+import { renderPodium } from '../src/render/podium.js';
+import type { Reply } from '../src/render/reply.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('podium')
+  .setDescription('Medallists of an event, with the winning value and places 4–8')
+  .addStringOption((o) =>
+    o
+      .setName('event')
+      .setDescription('Event, e.g. mass-start-men or 1000m')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+export function execute(invocation: Invocation, ctx: Context): Reply {
+  const dataset = ctx.data;
+  const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
+  return renderPodium(dataset.podium(event));
+}
+
+export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
+  return eventChoices(ctx.data, invocation.focused.value);
+}
+
+export default { data, execute, autocomplete } satisfies CommandModule;

@@ -1,0 +1,170 @@
+import { AttachmentBuilder, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import { renderApology, renderUserError } from '../render/errors.js';
+import type { Reply } from '../render/reply.js';
+import { UserError } from './command.js';
+import type { Choice, CommandModule, Context, Invocation } from './command.js';
+
+/** Discord allows 3 s for the first answer; past this we defer and edit, which allows 15 minutes. */
+export const DEFER_AFTER_MS = 2_000;
+
+export interface DispatcherOptions {
+  commands: ReadonlyMap<string, CommandModule>;
+  context: Context;
+  logger: Logger;
+  deferAfterMs?: number;
+}
+
+/** The message body of a Reply; nothing it contains can ping anyone. */
+export function toMessage(reply: Reply): InteractionEditReplyOptions {
+  return {
+    content: reply.content ?? '',
+    embeds: reply.embeds ?? [],
+    components: reply.components ?? [],
+    files: (reply.files ?? []).map(
+      (f) => new AttachmentBuilder(f.data, { name: f.name, description: f.description }),
+    ),
+    allowedMentions: { parse: [] },
+  };
+}
+
+function toReplyOptions(reply: Reply): InteractionReplyOptions {
+  const { content, embeds, components, files, allowedMentions } = toMessage(reply);
+  return {
+    ...(content ? { content } : {}),
+    embeds,
+    components,
+    files,
+    allowedMentions,
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** Turns any failure into what the user sees: their mistake privately explained, or a short apology. */
+export function replyForError(error: unknown, logger: Logger, where: Record<string, unknown>): Reply {
+  if (error instanceof UserError) return renderUserError(error.message, error.suggestions);
+  logger.error({ err: error, ...where }, 'handler failed');
+  return renderApology();
+}
+
+function sanitiseChoices(choices: Choice[]): Choice[] {
+  return choices.slice(0, 25).map((c) => ({
+    name: c.name.slice(0, 100) || String(c.value).slice(0, 100),
+    value: typeof c.value === 'string' ? c.value.slice(0, 100) : c.value,
+  }));
+}
+
+/**
+ * The one place interactions are handled. It never rejects: whatever a handler does, the user gets an
+ * answer and the bot keeps serving.
+ */
+export function createDispatcher({
+  commands,
+  context,
+  logger,
+  deferAfterMs = DEFER_AFTER_MS,
+}: DispatcherOptions) {
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commands.get(interaction.commandName);
+    const where = {
+      command: interaction.commandName,
+      interaction: interaction.id,
+      user: interaction.user.id,
+    };
+    const invocation: Invocation = {
+      options: interaction.options,
+      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    };
+    const pending: { defer: Promise<unknown> | null } = { defer: null };
+    // A slow handler must not cost the user their answer: defer before Discord's 3 s run out.
+    const timer = setTimeout(() => {
+      deferring = interaction
+        .deferReply()
+        .catch((error: unknown) => logger.warn({ err: error, ...where }, 'defer failed'));
+    }, deferAfterMs);
+    let reply: Reply;
+    try {
+      if (!command)
+        throw new UserError(
+          `\`/${interaction.commandName}\` is not a command of this bot any more. Try \`/help\`.`,
+        );
+      if (command.adminOnly && !invocation.isAdmin)
+        throw new UserError('This command is for server managers only.');
+      reply = await command.execute(invocation, context);
+    } catch (error) {
+      reply = replyForError(error, logger, where);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (pending.defer) await pending.defer;
+    if (interaction.deferred) {
+      if (reply.ephemeral) {
+        // A deferred answer is public; a private one has to be a follow-up.
+        await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp(toReplyOptions(reply));
+      } else {
+        await interaction.editReply(toMessage(reply));
+      }
+    } else {
+      await interaction.reply(toReplyOptions(reply));
+    }
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = commands.get(interaction.commandName);
+    let choices: Choice[] = [];
+    try {
+      const focused = interaction.options.getFocused(true);
+      choices =
+        command?.autocomplete?.(
+          {
+            options: interaction.options,
+            isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+            focused: { name: focused.name, value: String(focused.value) },
+          },
+          context,
+        ) ?? [];
+    } catch (error) {
+      logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
+    }
+    await interaction.respond(sanitiseChoices(choices));
+  }
+
+  async function runButton(interaction: ButtonInteraction): Promise<void> {
+    const name = interaction.customId.split(':', 1)[0] ?? '';
+    const command = commands.get(name);
+    let reply: Reply;
+    try {
+      if (!command?.button) throw new UserError('This button no longer works; run the command again.');
+      reply = await command.button(interaction.customId, context);
+    } catch (error) {
+      reply = replyForError(error, logger, { button: interaction.customId, interaction: interaction.id });
+    }
+    if (reply.ephemeral) await interaction.reply(toReplyOptions(reply));
+    else await interaction.update(toMessage(reply));
+  }
+
+  return async function dispatch(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    try {
+      if (interaction.isChatInputCommand()) await runCommand(interaction);
+      else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+      else if (interaction.isButton()) await runButton(interaction);
+      logger.debug(
+        { interaction: interaction.id, type: interaction.type, ms: performance.now() - started },
+        'handled',
+      );
+    } catch (error) {
+      // Sending failed (interaction expired, network): nothing more can reach this user; log and go on.
+      logger.error({ err: error, interaction: interaction.id }, 'could not answer interaction');
+    }
+  };
+}

@@ -1,0 +1,33 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CommandModule } from './command.js';
+
+/** commands/ beside src/, both in the source tree and in dist/. */
+export const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'commands');
+
+function isCommandModule(value: unknown): value is CommandModule {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<CommandModule>;
+  return (
+    typeof m.execute === 'function' && typeof m.data?.toJSON === 'function' && typeof m.data.name === 'string'
+  );
+}
+
+/** Loads every command file; a file without `data` and `execute` is a programming error and stops start-up. */
+export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, CommandModule>> {
+  const files = (await readdir(dir))
+    .filter((f) => ['.js', '.ts'].includes(extname(f)) && !f.endsWith('.d.ts') && !f.endsWith('.map'))
+    .sort();
+  const commands = new Map<string, CommandModule>();
+  for (const file of files) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
+    if (!isCommandModule(module.default))
+      throw new Error(`commands/${file} must default-export { data, execute }`);
+    const name = module.default.data.name;
+    if (`${name}${extname(file)}` !== file)
+      throw new Error(`commands/${file} defines /${name}; the file must be named ${name}`);
+    commands.set(name, module.default);
+  }
+  return commands;
+}

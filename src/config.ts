@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+// Copies of .env.example leave variables present but empty; empty means "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+
+const Env = z
+  .object({
+    DISCORD_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .min(50, 'looks too short for a bot token')
+        .regex(/^[\w.-]+$/, 'has characters a bot token never has'),
+    ),
+    DISCORD_CLIENT_ID: optional(
+      z.string().trim().regex(SNOWFLAKE, 'must be the application id (a number of 17-20 digits)'),
+    ),
+    DISCORD_GUILD_ID: optional(
+      z.string().trim().regex(SNOWFLAKE, 'must be a server id (a number of 17-20 digits)'),
+    ),
+    DISCORD_API_BASE: optional(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
+        .refine(
+          (url) => !/\/v\d+\/?$/.test(url),
+          'must not end in a version such as /v10; discord.js adds it',
+        ),
+    ),
+    SEEDS_DIR: optional(z.string()).transform((dir) => dir ?? 'seeds'),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform(
+      (l) => l ?? 'info',
+    ),
+    WATCH_SEEDS: optional(z.enum(['true', 'false', '1', '0'])).transform(
+      (v) => v === undefined || v === 'true' || v === '1',
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_CLIENT_ID'],
+        message: 'is required when DISCORD_TOKEN is set',
+      });
+    }
+  });
+
+export type Config = z.output<typeof Env>;
+
+/** Every problem with the environment, one per line; thrown at start so the operator fixes all at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = Env.safeParse(env);
+  if (result.success) return result.data;
+  // Never echo values back: one of them may be the token.
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+  );
+}
+
+/** Reads `.env` when present (real environment variables win), then validates. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) {
+    const before = { ...process.env };
+    process.loadEnvFile(envFile);
+    Object.assign(process.env, before);
+  }
+  return parseConfig(process.env);
+}

@@ -1,0 +1,128 @@
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import type { EventArticle } from '../model/schemas.js';
+import { Dataset } from '../search/dataset.js';
+import { dropDuplicates, parseSource, readSources } from './loader.js';
+import type { FileReport } from './loader.js';
+
+/** What a reload changed. */
+export interface ReloadReport {
+  at: Date;
+  durationMs: number;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** Files that failed to parse; where an earlier version parsed, that version is still served. */
+  failed: Array<{ file: string; keptPrevious: boolean }>;
+}
+
+export interface StatusReport {
+  dir: string;
+  events: number;
+  athletes: number;
+  files: FileReport[];
+  lastReload: ReloadReport | null;
+}
+
+interface FileState {
+  report: FileReport;
+  /** The last version of this file that parsed, served while a newer version is broken. */
+  article: EventArticle | null;
+}
+
+/**
+ * Owns the current dataset. A reload re-reads the folder, re-parses only changed files, keeps the last
+ * good version of a file that is broken or half-written, and swaps the whole dataset at once.
+ */
+export class DataStore {
+  private files = new Map<string, FileState>();
+  private current: Dataset = new Dataset([]);
+  private last: ReloadReport | null = null;
+  private running: Promise<ReloadReport> | null = null;
+
+  private constructor(readonly dir: string) {}
+
+  static async open(dir: string): Promise<DataStore> {
+    const store = new DataStore(dir);
+    await store.reload();
+    store.last = null;
+    return store;
+  }
+
+  get data(): Dataset {
+    return this.current;
+  }
+
+  /** Reloads from disk; concurrent calls share one run. */
+  reload(): Promise<ReloadReport> {
+    this.running ??= this.doReload().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async doReload(): Promise<ReloadReport> {
+    const started = performance.now();
+    const sources = await readSources(this.dir);
+    const next = new Map<string, FileState>();
+    const report: ReloadReport = {
+      at: new Date(),
+      durationMs: 0,
+      added: [],
+      updated: [],
+      removed: [],
+      failed: [],
+    };
+    for (const source of sources) {
+      const previous = this.files.get(source.file);
+      const parsed = parseSource(source);
+      if (previous && previous.report.hash === parsed.report.hash) {
+        next.set(source.file, previous);
+        continue;
+      }
+      if (parsed.article) {
+        (previous ? report.updated : report.added).push(source.file);
+        next.set(source.file, parsed);
+      } else {
+        report.failed.push({ file: source.file, keptPrevious: previous?.article != null });
+        next.set(source.file, { report: parsed.report, article: previous?.article ?? null });
+      }
+    }
+    for (const file of this.files.keys()) if (!next.has(file)) report.removed.push(file);
+    const states = [...next.values()];
+    const articles = dropDuplicates(states.map((s) => ({ report: s.report, article: s.article })));
+    this.files = next;
+    this.current = new Dataset(articles);
+    report.durationMs = performance.now() - started;
+    this.last = report;
+    return report;
+  }
+
+  status(): StatusReport {
+    return {
+      dir: this.dir,
+      events: this.current.articles.length,
+      athletes: this.current.athletes.athletes.length,
+      files: [...this.files.values()].map((s) => s.report),
+      lastReload: this.last,
+    };
+  }
+
+  /** Reloads when the folder changes, after `debounceMs` of quiet (editors write files in several steps). */
+  watch(onReload: (report: ReloadReport | Error) => void, debounceMs = 300): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    const watcher: FSWatcher = watch(this.dir, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        this.reload().then(onReload, (error: unknown) =>
+          onReload(error instanceof Error ? error : new Error(String(error))),
+        );
+      }, debounceMs);
+    });
+    watcher.on('error', (error) => onReload(error));
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import type { ResultRow } from '../model/schemas.js';
+import { gapText, markText } from './format.js';
+import type { TableColumn } from './table.js';
+
+/** A result row with the heat it was raced in, for tables that span a whole round. */
+export interface HeatRow {
+  row: ResultRow;
+  heat: number | null;
+}
+
+/**
+ * The columns of a results table. `drop` says which go first on a narrow screen: the pair and lane,
+ * the laps, the gap, the sprint points, the time; rank, name, points and notes stay.
+ */
+export function resultColumns(
+  rows: readonly HeatRow[],
+  options: { heat?: boolean } = {},
+): TableColumn<HeatRow>[] {
+  const hasPoints = rows.some(({ row }) => row.points);
+  const winners = new Map<number | null, ResultRow>();
+  for (const { row, heat } of rows) if (row.rank !== null && !winners.has(heat)) winners.set(heat, row);
+  const sprint = (i: 0 | 1 | 2 | 3): TableColumn<HeatRow> => ({
+    header: `S${i + 1}`,
+    align: 'right',
+    cell: ({ row }) => String(row.points?.sprints[i] ?? ''),
+    drop: 4,
+  });
+  const columns: Array<TableColumn<HeatRow> | false> = [
+    { header: '#', align: 'right', cell: ({ row }) => (row.rank === null ? '' : String(row.rank)), drop: 0 },
+    options.heat === true && { header: 'H', align: 'right', cell: ({ heat }) => String(heat ?? ''), drop: 0 },
+    { header: 'Pr', align: 'right', cell: ({ row }) => String(row.pair ?? ''), drop: 7 },
+    { header: 'Ln', align: 'left', cell: ({ row }) => row.lane ?? '', drop: 7 },
+    { header: 'Name', align: 'left', cell: ({ row }) => row.name, drop: 0, shrink: { minWidth: 12 } },
+    { header: 'Laps', align: 'right', cell: ({ row }) => String(row.laps ?? ''), drop: 6 },
+    hasPoints && sprint(0),
+    hasPoints && sprint(1),
+    hasPoints && sprint(2),
+    hasPoints && sprint(3),
+    hasPoints && {
+      header: 'Pts',
+      align: 'right',
+      cell: ({ row }) => String(row.points?.total ?? ''),
+      drop: 0,
+    },
+    { header: 'Time', align: 'right', cell: ({ row }) => markText(row.mark), drop: hasPoints ? 3 : 0 },
+    {
+      header: 'Gap',
+      align: 'right',
+      cell: ({ row, heat }) => (hasPoints ? '' : (row.behind ?? gapText(row, winners.get(heat)))),
+      drop: 5,
+    },
+    { header: 'Note', align: 'left', cell: ({ row }) => row.notes.join(' '), drop: 2 },
+  ];
+  return columns.filter((c): c is TableColumn<HeatRow> => c !== false);
+}

@@ -1,0 +1,108 @@
+import { escapeMarkdown } from 'discord.js';
+import stringWidth from 'string-width';
+import type { EventArticle, Mark, Medal, ResultRow } from '../model/schemas.js';
+import { nocByCode } from '../model/countries.js';
+import { formatDuration } from '../parse/time.js';
+
+export const MEDAL_EMOJI: Record<Medal, string> = { gold: '🥇', silver: '🥈', bronze: '🥉' };
+export const MEDAL_COLOUR: Record<Medal, number> = { gold: 0xd4af37, silver: 0xa8a9ad, bronze: 0xcd7f32 };
+export const BRAND_COLOUR = 0x2b6cb0;
+
+/** What each note code means, for the legend under a table. Unknown codes are shown as written. */
+export const NOTE_MEANINGS: Record<string, string> = {
+  Q: 'qualified by place',
+  q: 'qualified as a fastest loser',
+  ADV: 'advanced by the referee',
+  PEN: 'penalty',
+  QA: 'to Final A',
+  qA: 'to Final A as a fastest loser',
+  QB: 'to Final B',
+  qB: 'to Final B as a fastest loser',
+  DNF: 'did not finish',
+  DNS: 'did not start',
+  DSQ: 'disqualified',
+  DQ: 'disqualified',
+  YC: 'yellow card',
+  OR: 'Olympic record',
+  WR: 'world record',
+  TR: 'track record',
+  NR: 'national record',
+  PB: 'personal best',
+};
+
+/** Display width in a monospace font: wide (CJK) characters and emoji count double. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Text for inside a code block: a backtick would close the block, so it becomes a look-alike. */
+export function codeSafe(text: string): string {
+  return text.replace(/`/g, 'ˋ').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** Text for ordinary markdown: `*`, `_`, `~`, `|`, `>` and friends in a name cannot format anything. */
+export function mdSafe(text: string): string {
+  return escapeMarkdown(text.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''));
+}
+
+/** "NED 🇳🇱" where the article states a NOC; empty otherwise. */
+export function nocLabel(noc: string | null, withFlag = true): string {
+  if (noc === null) return '';
+  const entry = nocByCode(noc);
+  return withFlag && entry.flag ? `${entry.flag} ${entry.code}` : entry.code;
+}
+
+/** A Time cell as the article wrote it: the time, the status word, or a dash. */
+export function markText(mark: Mark): string {
+  if (mark.kind === 'time') return mark.time.text;
+  if (mark.kind === 'status') return mark.text;
+  return '–';
+}
+
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** Gap to the winner with the same number of decimals the article used, e.g. `+0.570`. */
+export function gapText(row: ResultRow, winner: ResultRow | undefined): string {
+  if (row.mark.kind !== 'time' || winner?.mark.kind !== 'time' || row === winner) return '';
+  const gap = row.mark.time.ms - winner.mark.time.ms;
+  if (gap < 0) return '';
+  const decimals = Math.max(row.mark.time.decimals, winner.mark.time.decimals);
+  return `+${formatDuration(gap, decimals)}`;
+}
+
+export function pointsText(points: number): string {
+  return `${points} pt${points === 1 ? '' : 's'}`;
+}
+
+/** "Men's mass start · 2026 Winter Olympics" with the sport where it is not long-track. */
+export function eventTitle(event: EventArticle): string {
+  const sport = event.sport === 'short-track' ? 'Short track · ' : '';
+  return `${sport}${event.eventName} · ${event.games.label}`;
+}
+
+/** Footer citing the article the reply came from. */
+export function sourceFooter(event: EventArticle): { text: string } {
+  return { text: `Source: Wikipedia, “${event.title}” (${event.source})`.slice(0, 2048) };
+}
+
+/** A Discord timestamp that each reader sees in their own time zone. */
+export function discordTime(unix: number, style: 'f' | 'F' | 'R' | 't' | 'd' = 'f'): string {
+  return `<t:${unix}:${style}>`;
+}
+
+/** Legend for the note codes present, e.g. "Q qualified by place · PEN penalty". */
+export function noteLegend(rows: readonly ResultRow[]): string {
+  const codes = [...new Set(rows.flatMap((row) => row.notes))];
+  return codes
+    .map((code) => `**${mdSafe(code)}** ${NOTE_MEANINGS[code] ?? '(as in the article)'}`)
+    .join(' · ');
+}
+
+/** Cuts text to `max` characters, ending with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}

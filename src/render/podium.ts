@@ -1,0 +1,73 @@
+import type { APIEmbed } from 'discord.js';
+import type { Podium } from '../search/index.js';
+import {
+  MEDAL_COLOUR,
+  MEDAL_EMOJI,
+  BRAND_COLOUR,
+  clip,
+  eventTitle,
+  markText,
+  mdSafe,
+  nocLabel,
+  ordinal,
+  pointsText,
+  sourceFooter,
+} from './format.js';
+import { codeBlock, renderTable } from './table.js';
+import type { Reply } from './reply.js';
+import type { ResultRow } from '../model/schemas.js';
+
+function valueOf(row: ResultRow | null): string {
+  if (!row) return '';
+  if (row.points) return pointsText(row.points.total);
+  return row.mark.kind === 'none' ? '' : markText(row.mark);
+}
+
+/** The medallists with medal emoji, NOC and flag where stated, the winning value, and places 4-8. */
+export function renderPodium(podium: Podium, image?: { name: string; description: string }): Reply {
+  const { event } = podium;
+  const lines = podium.places.map((place) => {
+    const noc = nocLabel(place.noc);
+    const value = valueOf(place.row);
+    return `${MEDAL_EMOJI[place.medal]} **${mdSafe(place.name)}**${noc ? ` ${noc}` : ''}${value ? ` — ${value}` : ''}`;
+  });
+  if (lines.length === 0) lines.push('No medallists are stated in this article.');
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  const win = event.infobox?.win;
+  if (win) {
+    fields.push({
+      name: win.label,
+      value: win.kind === 'points' ? pointsText(win.points) : win.time.text,
+      inline: true,
+    });
+  }
+  if (event.infobox?.venue) fields.push({ name: 'Venue', value: mdSafe(event.infobox.venue), inline: true });
+  if (event.infobox?.dateText) {
+    const date =
+      event.infobox.dates.length > 0 && !/\d{4}/.test(event.infobox.dateText)
+        ? `${event.infobox.dateText} ${event.games.year}`
+        : event.infobox.dateText;
+    fields.push({ name: 'Date', value: mdSafe(date), inline: true });
+  }
+  if (podium.others.length > 0) {
+    const table = renderTable(podium.others, [
+      { header: '#', align: 'right', cell: (row) => ordinal(row.rank ?? 0), drop: 0 },
+      { header: 'Name', align: 'left', cell: (row) => row.name, drop: 0, shrink: { minWidth: 14 } },
+      { header: 'Result', align: 'right', cell: (row) => valueOf(row), drop: 0 },
+    ]);
+    fields.push({
+      name: `Places 4–${podium.others.at(-1)?.rank ?? 8}`,
+      value: codeBlock(table.lines.slice(1)),
+    });
+  }
+  const gold = podium.places.find((p) => p.medal === 'gold');
+  const embed: APIEmbed = {
+    title: clip(`Podium · ${eventTitle(event)}`, 256),
+    description: lines.join('\n'),
+    color: gold ? MEDAL_COLOUR.gold : BRAND_COLOUR,
+    fields,
+    footer: sourceFooter(event),
+  };
+  if (image) embed.image = { url: `attachment://${image.name}` };
+  return { embeds: [embed] };
+}
