@@ -33,7 +33,9 @@ function covers(existing: unknown, wanted: unknown): boolean {
   return (
     existing === wanted ||
     (wanted === false && existing === undefined) ||
-    (typeof existing === 'string' && existing === String(wanted))
+    (typeof existing === 'string' &&
+      (typeof wanted === 'number' || typeof wanted === 'bigint') &&
+      existing === wanted.toString())
   );
 }
 
