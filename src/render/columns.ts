@@ -28,10 +28,10 @@ export function resultColumns(
   const columns: Array<TableColumn<HeatRow> | false> = [
     { header: '#', align: 'right', cell: ({ row }) => (row.rank === null ? '' : String(row.rank)), drop: 0 },
     options.heat === true && { header: 'H', align: 'right', cell: ({ heat }) => String(heat ?? ''), drop: 0 },
-    { header: 'Pr', align: 'right', cell: ({ row }) => String(row.pair ?? ''), drop: 7 },
-    { header: 'Ln', align: 'left', cell: ({ row }) => row.lane ?? '', drop: 7 },
-    { header: 'Name', align: 'left', cell: ({ row }) => row.name, drop: 0, shrink: { minWidth: 12 } },
-    { header: 'Laps', align: 'right', cell: ({ row }) => String(row.laps ?? ''), drop: 6 },
+    { header: 'Pr', align: 'right', cell: ({ row }) => String(row.pair ?? ''), drop: 8 },
+    { header: 'Ln', align: 'left', cell: ({ row }) => row.lane ?? '', drop: 8 },
+    { header: 'Name', align: 'left', cell: ({ row }) => row.name, drop: 0, shrink: { minWidth: 14 } },
+    { header: 'Laps', align: 'right', cell: ({ row }) => String(row.laps ?? ''), drop: 7 },
     hasPoints && sprint(0),
     hasPoints && sprint(1),
     hasPoints && sprint(2),
@@ -42,14 +42,16 @@ export function resultColumns(
       cell: ({ row }) => String(row.points?.total ?? ''),
       drop: 0,
     },
-    { header: 'Time', align: 'right', cell: ({ row }) => markText(row.mark), drop: hasPoints ? 3 : 0 },
+    // In a points race the time only breaks ties, so on a narrow screen it goes before the sprints.
+    { header: 'Time', align: 'right', cell: ({ row }) => markText(row.mark), drop: hasPoints ? 5 : 0 },
     {
       header: 'Gap',
       align: 'right',
       cell: ({ row, heat }) => (hasPoints ? '' : (row.behind ?? gapText(row, winners.get(heat)))),
-      drop: 5,
+      drop: 6,
     },
-    { header: 'Note', align: 'left', cell: ({ row }) => row.notes.join(' '), drop: 2 },
+    // Blank header: the legend under the table names the codes, and "Note" would cost three columns.
+    { header: '', align: 'left', cell: ({ row }) => row.notes.join(' '), drop: 2 },
   ];
   return columns.filter((c): c is TableColumn<HeatRow> => c !== false);
 }

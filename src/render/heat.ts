@@ -25,9 +25,7 @@ export function renderHeat(event: EventArticle, round: Round, heat: Heat, image?
   head.push(...sharedFacts(heat));
   const description = [head.join(' · '), codeBlock(table.lines)];
   if (table.dropped.length > 0) {
-    description.push(
-      `-# ${table.dropped.join(', ')} left out to fit a phone screen; \`/results\` shows the whole round.`,
-    );
+    description.push(`-# ${table.dropped.join(', ')} left out to fit a phone screen.`);
   }
   const fields: NonNullable<APIEmbed['fields']> = [];
   const legend = noteLegend(heat.rows);

@@ -45,7 +45,7 @@ function layout<T>(rows: readonly T[], columns: TableColumn<T>[], shrinkTo: numb
 
 export interface RenderedTable {
   lines: string[];
-  /** Headers of the columns left out to fit the width. */
+  /** Headers of the columns left out to fit the width (empty columns are left out silently). */
   dropped: string[];
   width: number;
 }
@@ -63,7 +63,7 @@ export function renderTable<T>(
   const kept = columns.filter((c) => c.drop === 0 || rows.some((row) => c.cell(row) !== ''));
   const order = [...new Set(kept.map((c) => c.drop))].filter((d) => d > 0).sort((a, b) => b - a);
   let active = kept;
-  const dropped = columns.filter((c) => !kept.includes(c)).map((c) => c.header);
+  const dropped: string[] = [];
   for (let step = 0; ; step++) {
     const full = layout(rows, active, null);
     const width = Math.max(...full.map(displayWidth));
