@@ -33,6 +33,7 @@ const Env = z
         ),
     ),
     SEEDS_DIR: optional(z.string()).transform((dir) => dir ?? 'seeds'),
+    SNAPSHOT_DIR: optional(z.string()).transform((dir) => (dir === 'off' ? null : (dir ?? '.cache'))),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform(
       (l) => l ?? 'info',
     ),

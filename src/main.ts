@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const logger = createLogger(token ? config.LOG_LEVEL : 'warn', token ? [token] : [], token ? 1 : 2);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-  const store = await DataStore.open(config.SEEDS_DIR);
+  const store = await DataStore.open(
+    config.SEEDS_DIR,
+    config.SNAPSHOT_DIR ? { snapshotDir: config.SNAPSHOT_DIR } : {},
+  );
   for (const file of store.status().files) {
     for (const d of file.diagnostics) {
       const { source, line, column } = d.position;

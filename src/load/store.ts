@@ -3,7 +3,8 @@ import type { FSWatcher } from 'node:fs';
 import type { EventArticle } from '../model/schemas.js';
 import { Dataset } from '../search/dataset.js';
 import { dropDuplicates, parseSource, readSources } from './loader.js';
-import type { FileReport } from './loader.js';
+import type { FileReport, SourceFile } from './loader.js';
+import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
 
 /** What a reload changed. */
 export interface ReloadReport {
@@ -42,10 +43,33 @@ export class DataStore {
 
   private constructor(readonly dir: string) {}
 
-  static async open(dir: string): Promise<DataStore> {
+  /**
+   * Loads `dir`. With `snapshotDir`, parsed articles are cached there keyed by the sources' content and
+   * the parser's code, so an unchanged folder starts without parsing.
+   */
+  static async open(dir: string, options: { snapshotDir?: string } = {}): Promise<DataStore> {
     const store = new DataStore(dir);
-    await store.reload();
+    const sources = await readSources(dir);
+    const key = options.snapshotDir ? await snapshotKey(sources) : null;
+    const snapshot = options.snapshotDir && key ? await readSnapshot(options.snapshotDir, key) : null;
+    if (snapshot) {
+      const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
+      for (const report of snapshot.files)
+        store.files.set(report.file, { report, article: byFile.get(report.file) ?? null });
+      store.current = new Dataset(snapshot.articles);
+      return store;
+    }
+    await store.doReload(sources);
     store.last = null;
+    if (options.snapshotDir && key) {
+      const states = [...store.files.values()];
+      // A cache: failing to write it costs the next start some time, nothing more.
+      await writeSnapshot(options.snapshotDir, {
+        key,
+        files: states.map((s) => s.report),
+        articles: store.current.articles as EventArticle[],
+      }).catch(() => undefined);
+    }
     return store;
   }
 
@@ -61,9 +85,9 @@ export class DataStore {
     return this.running;
   }
 
-  private async doReload(): Promise<ReloadReport> {
+  private async doReload(preloaded?: SourceFile[]): Promise<ReloadReport> {
     const started = performance.now();
-    const sources = await readSources(this.dir);
+    const sources = preloaded ?? (await readSources(this.dir));
     const next = new Map<string, FileState>();
     const report: ReloadReport = {
       at: new Date(),
