@@ -28,19 +28,24 @@ export interface Athlete {
 interface AthleteDoc {
   id: string;
   name: string;
+  /** Joined runs of adjacent words, so "vant wout" and "vantwout" find "van 't Wout". */
   joined: string;
 }
 
-/** Joined runs of adjacent words, so "vant wout" and "vantwout" find "van 't Wout". */
-function joinedVariants(tokens: string[]): string {
+/** Runs of `min` or more adjacent words, joined: "van t wout" -> "vant", "vantwout", "twout", ... */
+function runsOf(tokens: string[], min: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (let j = i + 2; j <= tokens.length; j++) out.push(tokens.slice(i, j).join(''));
+    for (let j = i + min; j <= tokens.length; j++) out.push(tokens.slice(i, j).join(''));
   }
-  return out.join(' ');
+  return out;
 }
 
-function tierOf(athlete: Athlete, query: string, queryTokens: string[]): number {
+/**
+ * How well `athlete` fits: the tier, and how many typed words are whole words of the name, so that
+ * "Li" means Li Wenhao rather than Livio Wenger and "Li Wen" means Li Wenhao too.
+ */
+function matchOf(athlete: Athlete, query: string, queryTokens: string[]): { tier: number; words: number } {
   const sortedQuery = [...queryTokens].sort().join('-');
   const compact = queryTokens.join('');
   const written = athlete.tokens.join(' ');
@@ -50,9 +55,14 @@ function tierOf(athlete: Athlete, query: string, queryTokens: string[]): number 
     compact === athlete.tokens.join('') ||
     compact === [...athlete.tokens].reverse().join('')
   ) {
-    return Tier.Exact;
+    return { tier: Tier.Exact, words: queryTokens.length };
   }
-  if (written.startsWith(query) || reversed.startsWith(query)) return Tier.Prefix;
+  // Spaces typed where the name has none, or left out where it has some: "Van Houtte", "vant wout".
+  if (queryTokens.length > 1 && runsOf(athlete.tokens, 1).includes(compact)) {
+    return { tier: Tier.Prefix, words: queryTokens.length };
+  }
+  const words = queryTokens.filter((token) => athlete.tokens.includes(token)).length;
+  if (written.startsWith(query) || reversed.startsWith(query)) return { tier: Tier.Prefix, words };
   const free = [...athlete.tokens];
   const allPrefix = queryTokens.every((token) => {
     const at = free.findIndex((word) => word.startsWith(token));
@@ -60,12 +70,14 @@ function tierOf(athlete: Athlete, query: string, queryTokens: string[]): number 
     free.splice(at, 1);
     return true;
   });
-  return allPrefix ? Tier.Prefix : Tier.Fuzzy;
+  return { tier: allPrefix ? Tier.Prefix : Tier.Fuzzy, words };
 }
 
 interface Ranked {
   athlete: Athlete;
   tier: number;
+  /** Typed words that are whole words of the name; breaks ties within a tier. */
+  words: number;
   score: number;
 }
 
@@ -83,7 +95,7 @@ export class AthleteIndex {
       searchOptions: { boost: { name: 2 } },
     });
     this.search.addAll(
-      athletes.map((a) => ({ id: a.id, name: a.tokens.join(' '), joined: joinedVariants(a.tokens) })),
+      athletes.map((a) => ({ id: a.id, name: a.tokens.join(' '), joined: runsOf(a.tokens, 2).join(' ') })),
     );
   }
 
@@ -107,10 +119,14 @@ export class AthleteIndex {
     const ranked: Ranked[] = [];
     for (const hit of hits) {
       const athlete = this.byId.get(String(hit.id));
-      if (athlete) ranked.push({ athlete, tier: tierOf(athlete, folded, tokens), score: hit.score });
+      if (athlete) ranked.push({ athlete, ...matchOf(athlete, folded, tokens), score: hit.score });
     }
     ranked.sort(
-      (a, b) => a.tier - b.tier || b.score - a.score || a.athlete.name.localeCompare(b.athlete.name),
+      (a, b) =>
+        a.tier - b.tier ||
+        b.words - a.words ||
+        b.score - a.score ||
+        a.athlete.name.localeCompare(b.athlete.name),
     );
     return ranked.slice(0, limit);
   }
@@ -131,7 +147,7 @@ export class AthleteIndex {
     const ranked = this.rank(query, 50);
     const best = ranked[0];
     if (!best) return { kind: 'missing', suggestions: [] };
-    const sameTier = ranked.filter((r) => r.tier === best.tier);
+    const sameTier = ranked.filter((r) => r.tier === best.tier && r.words === best.words);
     if (sameTier.length === 1) return { kind: 'found', value: best.athlete };
     const second = sameTier[1];
     if (best.tier === Tier.Fuzzy && second && best.score >= 2 * second.score)

@@ -98,11 +98,16 @@ function byRecency(a: EventArticle, b: EventArticle): number {
 /** Finds events by canonical id, short form (`mass-start-men`, `1000m`) or free text. */
 export class EventIndex {
   private readonly byId = new Map<string, EventArticle>();
+  // A pasted title names one event even where its words alone do not (a long-track title has no sport word).
+  private readonly byTitle = new Map<string, EventArticle>();
   private readonly search: MiniSearch<{ id: string; text: string }>;
   private readonly sorted: EventArticle[];
 
   constructor(readonly events: readonly EventArticle[]) {
-    for (const event of events) this.byId.set(event.id, event);
+    for (const event of events) {
+      this.byId.set(event.id, event);
+      this.byTitle.set(foldName(event.title), event);
+    }
     this.sorted = [...events].sort(byRecency);
     this.search = new MiniSearch({ fields: ['text'], processTerm: (term) => foldName(term) || null });
     this.search.addAll(
@@ -124,7 +129,7 @@ export class EventIndex {
   }
 
   resolve(query: string): Resolution<EventArticle> {
-    const exact = this.byId.get(query.trim().toLowerCase());
+    const exact = this.byId.get(query.trim().toLowerCase()) ?? this.byTitle.get(foldName(query));
     if (exact) return { kind: 'found', value: exact };
     const facets = readFacets(query);
     const matches = this.sorted.filter((event) => facetsMatch(event, facets));
@@ -146,7 +151,7 @@ export class EventIndex {
     };
     const facets = readFacets(q);
     this.sorted.forEach((event, order) => {
-      if (event.id === q) add(event, Tier.Exact, order);
+      if (event.id === q || foldName(event.title) === foldName(q)) add(event, Tier.Exact, order);
       else if (event.id.startsWith(q) || foldName(event.eventName).startsWith(foldName(q)))
         add(event, Tier.Prefix, order);
       else if (facetsMatch(event, facets)) add(event, Tier.Prefix + 0.5, order);
