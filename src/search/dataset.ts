@@ -22,7 +22,7 @@ export interface Podium {
   event: EventArticle;
   round: Round | null;
   places: PodiumPlace[];
-  /** Places 4 to 8 of the deciding round. */
+  /** Places 4 to 8: the deciding round's, then a Final B's. */
   others: ResultRow[];
 }
 
@@ -136,7 +136,12 @@ export class Dataset {
       }
     }
     places.sort((a, b) => MEDALS.indexOf(a.medal) - MEDALS.indexOf(b.medal));
-    const others = rows.filter((row) => row.rank !== null && row.rank >= 4 && row.rank <= 8);
+    // Places 4-8 can come from Final A (4-5) and Final B (6-8) in short track.
+    const placing = event.rounds.filter((r) => r.kind === round?.kind || r.kind.startsWith('final-'));
+    const others = placing
+      .flatMap((r) => r.heats.flatMap((heat) => heat.rows))
+      .filter((row) => row.rank !== null && row.rank >= 4 && row.rank <= 8)
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     return { event, round, places, others };
   }
 

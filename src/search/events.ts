@@ -61,8 +61,9 @@ function readFacets(query: string): Facets {
   for (const token of folded.split(' ')) {
     if (token === '') continue;
     if (YEAR.test(token)) facets.year = Number(token);
-    else if (GENDER_WORDS[token]) facets.gender = GENDER_WORDS[token];
-    else if (SPORT_WORDS[token]) facets.sport = SPORT_WORDS[token];
+    else if (Object.hasOwn(GENDER_WORDS, token)) facets.gender = GENDER_WORDS[token] ?? null;
+    else if (Object.hasOwn(SPORT_WORDS, token)) facets.sport = SPORT_WORDS[token] ?? null;
+    else if (token === 'ms') facets.words.push('mass', 'start');
     else if (!NOISE.has(token)) facets.words.push(/^\d+$/.test(token) ? `${token}m` : token);
   }
   return facets;

@@ -49,7 +49,7 @@ export function resolveRound(event: EventArticle, query: string | null): Resolut
       : { kind: 'missing', suggestions: rounds };
   }
   const key = roundKey(query);
-  const id = ROUND_ALIASES[key] ?? key;
+  const id = (Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined) ?? key;
   const found =
     rounds.find((round) => round.id === id || roundKey(round.id) === key || roundKey(round.label) === key) ??
     (id === 'final' || id === 'race' ? rounds.find((round) => round.kind === 'race') : undefined);
@@ -60,7 +60,7 @@ export function resolveRound(event: EventArticle, query: string | null): Resolut
 export function suggestRounds(event: EventArticle, query: string): Round[] {
   const key = roundKey(query);
   if (key === '') return event.rounds;
-  const alias = ROUND_ALIASES[key];
+  const alias = Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined;
   const starts = event.rounds.filter(
     (r) => r.id === alias || roundKey(r.id).startsWith(key) || roundKey(r.label).startsWith(key),
   );

@@ -78,7 +78,7 @@ describe('search/dataset', () => {
       ]);
     });
 
-    it('takes the 1000 m podium from Final A, with times as written', () => {
+    it('takes the 1000 m podium from Final A and places 6-8 from Final B, with times as written', () => {
       expect(podiumFacts(data.podium(shortTrack1000))).toStrictEqual({
         round: 'Final A',
         places: [
@@ -89,6 +89,9 @@ describe('search/dataset', () => {
         others: [
           [4, 'William Dandjinou', '1:24.671'],
           [5, 'Roberts Krūzbergs', '1:24.681'],
+          [6, 'Shaoang Liu', '1:27.211'],
+          [7, 'Teun Boer', '1:27.267'],
+          [8, 'Shin Dong-min', '1:27.453'],
         ],
       });
     });

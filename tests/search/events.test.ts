@@ -49,6 +49,7 @@ describe('search/events', () => {
       ['short-track-1000m', ST1000],
       ['1000 metres', ST1000],
       ['1 km', ST1000],
+      ['ms women', WOMEN],
       ["Short-track speed skating at the 2026 Winter Olympics – Men's 1000 metres", ST1000],
       ["Speed skating at the 2026 Winter Olympics – Men's mass start", MEN],
       ["Speed skating at the 2026 Winter Olympics – Women's mass start", WOMEN],
@@ -67,6 +68,7 @@ describe('search/events', () => {
 
     it.each([
       ['xyzzy', []],
+      ['constructor', []],
       ['500m', []],
       ['mass strat', [MEN, WOMEN]],
       ["Women's 1000 metres", [ST1000, WOMEN, MEN]],
