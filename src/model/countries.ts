@@ -12,9 +12,12 @@ interface WorldCountry {
 export interface Noc {
   code: string;
   name: string;
-  /** Flag emoji; null for teams with no single flag (e.g. neutral athletes, historical NOCs). */
+  /** Flag emoji; null where the team has none (neutral athletes, historical NOCs, Chinese Taipei's Olympic flag). */
   flag: string | null;
 }
+
+// Prose may set the apostrophe typographically: "Côte d’Ivoire".
+const TYPOGRAPHIC_APOSTROPHE = /[’ʼ]/g;
 
 // The package's ESM entry imports JSON without an import attribute, which Node 20 rejects.
 const countries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
@@ -22,7 +25,7 @@ const countries = createRequire(import.meta.url)('world-countries/countries.json
 // Olympic usage differs from the everyday country name for a few NOCs, and some NOCs are not countries.
 const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: string[] }> = {
   GBR: { name: 'Great Britain' },
-  TPE: { name: 'Chinese Taipei' },
+  TPE: { name: 'Chinese Taipei', flag: null },
   CZE: { name: 'Czech Republic', aliases: ['Czechia'] },
   KOR: { name: 'South Korea', aliases: ['Korea'] },
   RUS: { name: 'Russia' },
@@ -44,6 +47,7 @@ function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(TYPOGRAPHIC_APOSTROPHE, "'")
     .toLowerCase()
     .replace(/^the\s+/, '')
     .trim();

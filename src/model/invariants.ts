@@ -42,15 +42,17 @@ function checkPoints(heat: Heat, at: At, out: Diagnostic[]): void {
 
 /** Short track and similar heats: ranks 1..n for skaters with a time, consecutive from `first`. */
 function checkHeatRanks(heat: Heat, first: number, at: At, out: Diagnostic[]): void {
-  const ranks = heat.rows.map((row) => row.rank).filter((rank): rank is number => rank !== null);
+  const ranked = heat.rows.filter((row) => row.rank !== null);
+  const ranks = ranked.map((row) => row.rank);
   const timed = heat.rows.filter((row) => timeOf(row) !== null).length;
-  const expected = Array.from({ length: ranks.length }, (_, i) => first + i);
-  if (ranks.some((rank, i) => rank !== expected[i])) {
-    const line = heat.rows[0]?.line ?? 1;
+  // The warning points at the first row out of place, not at the top of the heat.
+  const wrong = ranked.find((row, i) => row.rank !== first + i);
+  const untimed = heat.rows.find((row) => (row.rank === null) !== (timeOf(row) === null));
+  if (wrong) {
     out.push(
       warn(
         at,
-        line,
+        wrong.line,
         `ranks ${ranks.join(', ')} in heat ${heat.number ?? ''} are not ${first}..${first + ranks.length - 1}`.replace(
           '  ',
           ' ',
@@ -61,7 +63,7 @@ function checkHeatRanks(heat: Heat, first: number, at: At, out: Diagnostic[]): v
     out.push(
       warn(
         at,
-        heat.rows[0]?.line ?? 1,
+        untimed?.line ?? heat.rows[0]?.line ?? 1,
         `heat ${heat.number ?? ''} has ${ranks.length} ranked skaters but ${timed} times`,
       ),
     );
@@ -88,8 +90,13 @@ function checkRaceRanks(heat: Heat, at: At, out: Diagnostic[]): void {
 /**
  * The facts DATA.md says must hold for an article. Each broken fact is a positioned warning;
  * nothing here throws, because a wrong cell in one article must not take the bot down.
+ * `keyLine` gives the line of an infobox key (lower case), so an infobox fact points at its own line.
  */
-export function checkInvariants(article: EventArticle, at: At): Diagnostic[] {
+export function checkInvariants(
+  article: EventArticle,
+  at: At,
+  keyLine: (key: string) => number = () => article.infobox?.line ?? 1,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const finals = article.rounds.filter((round) => round.kind === 'final' || round.kind.startsWith('final-'));
   for (const round of article.rounds) {
@@ -128,7 +135,12 @@ export function checkInvariants(article: EventArticle, at: At): Diagnostic[] {
     const shown = win.kind === 'points' ? String(win.points) : win.time.text;
     if (!ok)
       out.push(
-        warn(at, infobox.line, `infobox winning value ${shown} is not the winner's (${winner.name})`, shown),
+        warn(
+          at,
+          keyLine('win value'),
+          `infobox winning value ${shown} is not the winner's (${winner.name})`,
+          shown,
+        ),
       );
   }
   for (const [index, medal] of (['gold', 'silver', 'bronze'] as const).entries()) {
@@ -138,7 +150,7 @@ export function checkInvariants(article: EventArticle, at: At): Diagnostic[] {
       out.push(
         warn(
           at,
-          infobox.line,
+          keyLine(medal),
           `infobox ${medal} ${stated.name} is not ranked ${index + 1} in ${deciding.label}`,
           stated.name,
         ),
@@ -152,8 +164,9 @@ export function checkInvariants(article: EventArticle, at: At): Diagnostic[] {
       out.push(
         warn(
           at,
-          infobox.line,
+          keyLine('competitors'),
           `infobox gives ${infobox.competitors} competitors; ${firstRound.label} has ${skaters.size} skaters`,
+          String(infobox.competitors),
         ),
       );
     }

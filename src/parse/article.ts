@@ -19,7 +19,7 @@ import { checkInvariants } from '../model/invariants.js';
 import { athleteKey } from '../model/names.js';
 import { isStartLine, parseDateList, parseStartLine } from './dates.js';
 import { SourceText } from './errors.js';
-import { isRaceTable, isTableRow, readHeader, readTable } from './table.js';
+import { cellStart, isRaceTable, isTableRow, readHeader, readTable } from './table.js';
 import type { Column, HeadedTable, RawTable } from './table.js';
 import { parseMarkCell, parseRaceTime } from './time.js';
 
@@ -29,7 +29,8 @@ const TITLE =
 const HEADING = /^(?<open>={2,6})\s*(?<title>[^=].*?)\s*(?<close>={2,6})\s*$/;
 const INFOBOX_START = /^infobox\b/i;
 const INFOBOX_ENTRY = /^\s*[-*]\s*(?<key>[^:]+?)\s*:\s*(?<value>.*?)\s*$/;
-const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|s'|s’)?\s+/i;
+// "Ladies'" carries its possessive after the s it already ends with.
+const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|'|’)?\s+/i;
 const DISTANCE = /(\d[\d,]*)\s*(?:metres?|meters?|m)\b/g;
 const RANK = /^[=T]?(?<rank>\d{1,4})[=.]?$/;
 const DASH = /^[-–—]$/;
@@ -51,6 +52,8 @@ interface RawSection {
   level: number;
   line: number;
   paragraphs: string[];
+  /** Line of each paragraph, so a warning about prose can point at it. */
+  paragraphLines: number[];
   tables: RawTable[];
   start: { line: number; text: string } | null;
 }
@@ -100,7 +103,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
   const proseSections: Section[] = sections
     .filter((section) => section.paragraphs.length > 0)
     .map(({ heading, level, line, paragraphs }) => ({ heading, level, line, paragraphs }));
-  const nocs = readNocs(text, infobox, rounds, proseSections, warnings);
+  const nocs = readNocs(text, infobox, rounds, sections, warnings);
 
   const draft: EventArticle = {
     id,
@@ -118,7 +121,9 @@ export function parseArticle(input: string, source: string): ParsedArticle {
     nocs,
   };
   const article = validate(text, draft);
-  warnings.push(...checkInvariants(article, (line, needle) => text.at(line, needle)));
+  const keyLine = (key: string) =>
+    infoboxEntries.find((entry) => entry.key.toLowerCase() === key)?.line ?? infoboxLine ?? titleLine;
+  warnings.push(...checkInvariants(article, (line, needle) => text.at(line, needle), keyLine));
   return { article, warnings };
 }
 
@@ -147,7 +152,7 @@ function readEventName(eventName: string): { gender: Gender | null; discipline: 
 /** Splits the article into its infobox, and sections with their prose, tables and start lines. */
 function readStructure(text: SourceText, from: number, warnings: Diagnostic[]) {
   const sections: RawSection[] = [
-    { heading: null, level: 1, line: from, paragraphs: [], tables: [], start: null },
+    { heading: null, level: 1, line: from, paragraphs: [], paragraphLines: [], tables: [], start: null },
   ];
   const infoboxEntries: Array<{ key: string; value: string; line: number }> = [];
   let infoboxLine: number | null = null;
@@ -177,6 +182,7 @@ function readStructure(text: SourceText, from: number, warnings: Diagnostic[]) {
         level: Math.min(open, close),
         line: i + 1,
         paragraphs: [],
+        paragraphLines: [],
         tables: [],
         start: null,
       });
@@ -208,6 +214,7 @@ function readStructure(text: SourceText, from: number, warnings: Diagnostic[]) {
       }
     }
     current.paragraphs.push(trimmed);
+    current.paragraphLines.push(i + 1);
     i++;
   }
   return { sections, infoboxEntries, infoboxLine };
@@ -354,6 +361,7 @@ function readRounds(text: SourceText, sections: RawSection[], year: number, warn
     kind: RoundKind;
     id: string;
     label: string;
+    line: number;
     start: RawSection['start'];
   }> = [];
 
@@ -366,16 +374,18 @@ function readRounds(text: SourceText, sections: RawSection[], year: number, warn
     let roundId = cls.id;
     let kind = cls.kind;
     let label = section.heading ?? 'Results';
+    let line = section.line;
     let heatNumber: number | null = null;
     if ('heatOf' in cls && cls.heatNumber !== undefined) {
       const parent = [...stack].reverse().find((entry) => entry.kind !== 'other' && entry.kind !== 'race');
       roundId = parent?.id ?? cls.id;
       kind = parent?.kind ?? cls.kind;
       label = parent?.label ?? label;
+      line = parent?.line ?? line;
       heatNumber = cls.heatNumber;
     }
     if (s > resultsIndex)
-      stack.push({ level: section.level, kind, id: roundId, label, start: section.start });
+      stack.push({ level: section.level, kind, id: roundId, label, line, start: section.start });
     if (s === resultsIndex) label = 'Race';
     const startSource =
       section.start ??
@@ -392,7 +402,9 @@ function readRounds(text: SourceText, sections: RawSection[], year: number, warn
       let draft = drafts.get(roundId);
       if (!draft) {
         const start = startSource ? parseStartLine(startSource.text, year) : null;
-        draft = { id: roundId, kind, label, line: section.line, start, rows: [] };
+        if (startSource && !start)
+          warnings.push(text.warning(startSource.line, `start time "${startSource.text}" not understood`));
+        draft = { id: roundId, kind, label, line, start, rows: [] };
         drafts.set(roundId, draft);
       }
       for (const raw of headed.rows) {
@@ -460,9 +472,18 @@ function readRow(
   if (cells.every((cell) => cell === '')) return null;
   const width = table.columns.length;
   const filled = cells.reduce((last, cell, index) => (cell === '' ? last : index + 1), 0);
-  if (filled > width)
-    warnings.push(text.warning(line, `row has ${filled} cells, the header ${width}; extra cells ignored`));
-  else if (cells.length < width)
+  if (filled > width) {
+    const extra = cells.findIndex((cell, index) => index >= width && cell !== '');
+    const from = cellStart(text.lines[line - 1] ?? '', extra);
+    warnings.push(
+      text.warning(
+        line,
+        `row has ${filled} cells, the header ${width}; extra cells ignored`,
+        cells[extra],
+        from,
+      ),
+    );
+  } else if (cells.length < width)
     warnings.push(
       text.warning(
         line,
@@ -545,7 +566,7 @@ function readNocs(
   text: SourceText,
   infobox: Infobox | null,
   rounds: Round[],
-  sections: Section[],
+  sections: RawSection[],
   warnings: Diagnostic[],
 ): Record<string, string> {
   const nocs: Record<string, string> = {};
@@ -564,7 +585,7 @@ function readNocs(
     if (medallist.noc) nocs[medallist.athleteId] = medallist.noc;
   }
   for (const section of sections) {
-    for (const paragraph of section.paragraphs) {
+    for (const [index, paragraph] of section.paragraphs.entries()) {
       for (const [name, id] of names) {
         let from = paragraph.indexOf(`${name} of `);
         while (from >= 0) {
@@ -575,8 +596,9 @@ function readNocs(
             else if (nocs[id] !== noc) {
               warnings.push(
                 text.warning(
-                  section.line,
+                  section.paragraphLines[index] ?? section.line,
                   `prose gives ${name} as ${noc}, the infobox as ${nocs[id]}; the infobox is kept`,
+                  `${name} of `,
                 ),
               );
             }

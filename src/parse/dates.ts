@@ -114,7 +114,10 @@ export function parseDateList(text: string, defaultYear: number): string[] | nul
         out.push(new Date(t).toISOString().slice(0, 10));
       }
     }
-    out.push(isoDate(year, date.month, date.day));
+    const iso = isoDate(year, date.month, date.day);
+    // Competition days only move forward; `12–10 February` is a typo, not two days.
+    if (out.length > 0 && iso <= (out[out.length - 1] ?? '')) return null;
+    out.push(iso);
   }
   return out;
 }

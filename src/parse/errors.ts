@@ -25,10 +25,10 @@ export class SourceText {
     this.lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   }
 
-  /** Position of 1-based `line`; the column is where `needle` starts in it, or the first non-space. */
-  at(line: number, needle?: string): Position {
+  /** Position of 1-based `line`; the column is where `needle` starts (at or after `from`), or the first non-space. */
+  at(line: number, needle?: string, from = 0): Position {
     const text = this.lines[line - 1] ?? '';
-    let index = needle ? text.indexOf(needle) : -1;
+    let index = needle ? text.indexOf(needle, from) : -1;
     if (index < 0) index = Math.max(0, text.search(/\S/));
     // Positions in diagnostics quote the line; a 10 MB line would make every warning 10 MB.
     const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -39,7 +39,7 @@ export class SourceText {
     throw new ArticleParseError(reason, this.at(line, needle));
   }
 
-  warning(line: number, message: string, needle?: string): Diagnostic {
-    return { severity: 'warning', message, position: this.at(line, needle) };
+  warning(line: number, message: string, needle?: string, from?: number): Diagnostic {
+    return { severity: 'warning', message, position: this.at(line, needle, from) };
   }
 }

@@ -80,6 +80,13 @@ export function splitRow(line: string): string[] {
   return body.split('|').map((cell) => cell.trim());
 }
 
+/** Index in `line` where cell `index` (0-based) begins, so a warning can point at that cell. */
+export function cellStart(line: string, index: number): number {
+  let pipe = line.indexOf('|');
+  for (let n = 0; n < index && pipe >= 0; n++) pipe = line.indexOf('|', pipe + 1);
+  return pipe < 0 ? 0 : pipe + 1;
+}
+
 export function isTableRow(line: string): boolean {
   return TABLE_ROW.test(line);
 }
@@ -117,6 +124,8 @@ export function readHeader(text: SourceText, table: RawTable, diagnostics: Diagn
   const sub = second ? dropTrailingEmpty(second.cells) : [];
   const grouped = sub.length >= 2 && sub.every((cell) => SUBHEADER_CELL.test(cell));
   let headers = top;
+  // Where each header cell stands in the article (row line, cell index), for positions.
+  let origins = top.map((_, cell) => ({ line: first.line, cell }));
   let rows = second ? [second, ...rest] : [];
   if (grouped && second) {
     const group = top.findIndex((cell) => /^(?:points|pts|sprints?|sprint points)$/i.test(cell));
@@ -127,6 +136,11 @@ export function readHeader(text: SourceText, table: RawTable, diagnostics: Diagn
       );
     } else {
       headers = [...top.slice(0, at), ...sub, ...top.slice(at + 1)];
+      origins = [
+        ...origins.slice(0, at),
+        ...sub.map((_, cell) => ({ line: second.line, cell })),
+        ...origins.slice(at + 1),
+      ];
     }
     rows = rest;
   }
@@ -136,8 +150,10 @@ export function readHeader(text: SourceText, table: RawTable, diagnostics: Diagn
     if (column === null) return;
     if (seen.has(column)) {
       // A second `Time` column (e.g. a split) must not overwrite the first; keep the first, say so.
+      const origin = origins[index] ?? { line: first.line, cell: index };
+      const from = cellStart(text.lines[origin.line - 1] ?? '', origin.cell);
       diagnostics.push(
-        text.warning(first.line, `duplicate column "${headers[index] ?? ''}" ignored`, headers[index]),
+        text.warning(origin.line, `duplicate column "${headers[index] ?? ''}" ignored`, headers[index], from),
       );
       columns[index] = null;
     }

@@ -3,6 +3,7 @@ import type { Mark, RaceTime } from '../model/schemas.js';
 const TIME = /^(?:(?:(?<h>\d{1,2}):)?(?<m>\d{1,2}):)?(?<s>\d{1,3})(?:[.,](?<f>\d{1,3}))?$/;
 const STATUS = /^(?:DQ|DSQ|DNF|DNS|DNQ|NT|NR|NC|WDR|WD|PEN|RET|DQB)$/i;
 const DASH = /^[-–—]$/;
+const CODE_SPLIT = /[\s,;]+/;
 
 /** Reads `7:42.49`, `1:24.537`, `39.17`, `2:22.4`, `1:02:03.4`; null when the text is not a time. */
 export function parseRaceTime(text: string): RaceTime | null {
@@ -34,7 +35,12 @@ export function parseMarkCell(cell: string): MarkCell {
   const [head = '', ...rest] = text.split(/\s+/);
   const time = parseRaceTime(head);
   if (time) {
-    const extraNotes = rest.map((code) => code.replace(/^\(|\)$/g, '')).filter((code) => code !== '');
+    // Codes after the time are listed like the Notes column's: `WR, OR` is two codes.
+    const extraNotes = rest
+      .join(' ')
+      .split(CODE_SPLIT)
+      .map((code) => code.replace(/^\(|\)$/g, ''))
+      .filter((code) => code !== '');
     return { mark: { kind: 'time', time }, extraNotes, ok: true };
   }
   return { mark: { kind: 'status', text }, extraNotes: [], ok: false };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Noc } from '../../src/model/countries.js';
+import { knownCountryNames, nocByCode, nocFromCountryName } from '../../src/model/countries.js';
+
+describe('model/countries', () => {
+  describe('nocByCode', () => {
+    it.each<[string, Noc]>([
+      ['NED', { code: 'NED', name: 'Netherlands', flag: '🇳🇱' }],
+      ['ned', { code: 'NED', name: 'Netherlands', flag: '🇳🇱' }],
+      ['KOR', { code: 'KOR', name: 'South Korea', flag: '🇰🇷' }],
+      ['TPE', { code: 'TPE', name: 'Chinese Taipei', flag: null }],
+      ['AIN', { code: 'AIN', name: 'Individual Neutral Athletes', flag: null }],
+      ['ROC', { code: 'ROC', name: 'ROC', flag: null }],
+      ['GBR', { code: 'GBR', name: 'Great Britain', flag: '🇬🇧' }],
+      ['USA', { code: 'USA', name: 'United States', flag: '🇺🇸' }],
+      ['XYZ', { code: 'XYZ', name: 'XYZ', flag: null }],
+    ])('%j', (code, noc) => {
+      expect(nocByCode(code)).toStrictEqual(noc);
+    });
+  });
+
+  describe('nocFromCountryName', () => {
+    it.each([
+      ['the Netherlands', 'NED'],
+      ['The Netherlands', 'NED'],
+      ['Netherlands', 'NED'],
+      ['Holland', 'NED'],
+      ['South Korea', 'KOR'],
+      ['Korea', 'KOR'],
+      ['North Korea', 'PRK'],
+      ['United States', 'USA'],
+      ['the United States', 'USA'],
+      ['Chinese Taipei', 'TPE'],
+      ['China', 'CHN'],
+      ['Great Britain', 'GBR'],
+      ['Czechia', 'CZE'],
+      ['Czech Republic', 'CZE'],
+      ['Côte d’Ivoire', 'CIV'],
+      ['Denmark', 'DEN'],
+      ['Italy', 'ITA'],
+      ['Canada', 'CAN'],
+    ])('%j -> %j', (name, code) => {
+      expect(nocFromCountryName(name)).toBe(code);
+    });
+
+    it.each([['Atlantis'], ['Milan'], [''], ['the']])('%j -> null', (name) => {
+      expect(nocFromCountryName(name)).toBeNull();
+    });
+  });
+
+  describe('knownCountryNames', () => {
+    it('lists folded names longest first, including the Olympic ones', () => {
+      const names = knownCountryNames();
+      expect(names).toContain('chinese taipei');
+      expect(names).toContain('netherlands');
+      expect(names.every((name, i) => i === 0 || (names[i - 1] ?? '').length >= name.length)).toBe(true);
+    });
+  });
+});
