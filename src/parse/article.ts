@@ -21,7 +21,7 @@ import { isStartLine, parseDateList, parseStartLine } from './dates.js';
 import { SourceText } from './errors.js';
 import { cellStart, isRaceTable, isTableRow, readHeader, readTable } from './table.js';
 import type { Column, HeadedTable, RawTable } from './table.js';
-import { parseMarkCell, parseRaceTime } from './time.js';
+import { isStatusWord, parseMarkCell, parseRaceTime } from './time.js';
 
 const TITLE_LINE = /^=(?!=)\s*(?<title>.*?)\s*=$/;
 const TITLE =
@@ -318,7 +318,7 @@ function classifyHeading(heading: string): {
   heatNumber?: number;
 } {
   const h = heading.trim().toLowerCase().replace(/\s+/g, ' ');
-  const numbered = /^(heat|race|quarter-?final|semi-?final|final)\s+(\d+)$/.exec(h);
+  const numbered = /^(heat|race|quarter[- ]?final|semi[- ]?final|final)\s+(\d+)$/.exec(h);
   if (numbered) {
     const word = numbered[1] ?? '';
     const of: RoundKind = word.startsWith('quarter')
@@ -332,8 +332,8 @@ function classifyHeading(heading: string): {
   }
   if (/^(?:heats?|first round|round 1|round one|preliminar(?:y round|ies))$/.test(h))
     return { kind: 'heat', id: 'heat' };
-  if (/^quarter-?finals?$/.test(h)) return { kind: 'quarterfinal', id: 'quarterfinal' };
-  if (/^semi-?finals?$/.test(h)) return { kind: 'semifinal', id: 'semifinal' };
+  if (/^quarter[- ]?finals?$/.test(h)) return { kind: 'quarterfinal', id: 'quarterfinal' };
+  if (/^semi[- ]?finals?$/.test(h)) return { kind: 'semifinal', id: 'semifinal' };
   if (/^(?:finals?|final a|a final|final round)$/.test(h)) return { kind: 'final', id: 'final' };
   const lettered = /^(?:final ([b-d])|([b-d]) final)$/.exec(h);
   if (lettered) {
@@ -455,10 +455,13 @@ function readInt(
   value: string | null,
   what: string,
   warnings: Diagnostic[],
+  positive = false,
 ): number | null {
   if (value === null || value === '' || DASH.test(value)) return null;
-  if (INTEGER.test(value)) return Number(value);
-  warnings.push(text.warning(line, `${what} "${value}" is not a whole number`, value));
+  if (INTEGER.test(value) && (!positive || Number(value) > 0)) return Number(value);
+  warnings.push(
+    text.warning(line, `${what} "${value}" is not a ${positive ? 'positive' : 'whole'} number`, value),
+  );
   return null;
 }
 
@@ -508,8 +511,10 @@ function readRow(
   const rankCell = cellOf(table, cells, 'rank') ?? '';
   let rank: number | null = null;
   const rankMatch = RANK.exec(rankCell);
+  // Some articles put DNF/DQ in the Rank column instead of the Time column; it is a note, not an error.
+  const rankStatus = isStatusWord(rankCell) ? rankCell : null;
   if (rankMatch?.groups && Number(rankMatch.groups.rank) > 0) rank = Number(rankMatch.groups.rank);
-  else if (rankCell !== '' && !DASH.test(rankCell))
+  else if (rankCell !== '' && !DASH.test(rankCell) && rankStatus === null)
     warnings.push(text.warning(line, `rank "${rankCell}" is not a number`, rankCell));
 
   const hasPoints = (['s1', 's2', 's3', 's4', 'total'] as const).some((c) => table.columns.includes(c));
@@ -538,19 +543,20 @@ function readRow(
     .split(NOTE_SPLIT)
     .filter((code) => code !== '' && !DASH.test(code));
   notes.push(...markCell.extraNotes);
+  if (rankStatus !== null && !notes.includes(rankStatus)) notes.push(rankStatus);
 
   const country = cellOf(table, cells, 'country');
   const behind = cellOf(table, cells, 'behind');
   const lane = cellOf(table, cells, 'lane');
   return {
-    heat: readInt(text, line, cellOf(table, cells, 'heat'), 'heat', warnings),
+    heat: readInt(text, line, cellOf(table, cells, 'heat'), 'heat', warnings, true),
     row: {
       line,
       rank,
       name,
       athleteId,
       country: country === null || country === '' ? nameNoc : country,
-      pair: readInt(text, line, cellOf(table, cells, 'pair'), 'pair', warnings),
+      pair: readInt(text, line, cellOf(table, cells, 'pair'), 'pair', warnings, true),
       lane: lane === null || lane === '' ? null : lane,
       laps: readInt(text, line, cellOf(table, cells, 'laps'), 'laps', warnings),
       points,

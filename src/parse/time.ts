@@ -5,6 +5,11 @@ const STATUS = /^(?:DQ|DSQ|DNF|DNS|DNQ|NT|NR|NC|WDR|WD|PEN|RET|DQB)$/i;
 const DASH = /^[-–—]$/;
 const CODE_SPLIT = /[\s,;]+/;
 
+/** True for a status word such as DQ, DNF or DNS. */
+export function isStatusWord(text: string): boolean {
+  return STATUS.test(text.trim());
+}
+
 /** Reads `7:42.49`, `1:24.537`, `39.17`, `2:22.4`, `1:02:03.4`; null when the text is not a time. */
 export function parseRaceTime(text: string): RaceTime | null {
   const match = TIME.exec(text.trim());

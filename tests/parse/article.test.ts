@@ -303,6 +303,8 @@ describe('parse/article', () => {
         ['Heat', 'heat', 'heat'],
         ['Quarterfinals', 'quarterfinal', 'quarterfinal'],
         ['Quarter-finals', 'quarterfinal', 'quarterfinal'],
+        ['Semi finals', 'semifinal', 'semifinal'],
+        ['Quarter finals', 'quarterfinal', 'quarterfinal'],
         ['Semifinal', 'semifinal', 'semifinal'],
         ['Semi-finals', 'semifinal', 'semifinal'],
         ['Final', 'final', 'final'],
@@ -463,16 +465,6 @@ describe('parse/article', () => {
           text: '= Speed skating at the 2026 Winter Olympics =',
         },
       ],
-      [
-        'a heat number of 0',
-        edit(SHORT, { 20: '| 1 | 0 | Ari Eins | | 2:25.100 | Q |' }),
-        {
-          reason: 'invalid rounds.0.heats.0.number: Too small: expected number to be >0',
-          line: 18,
-          column: 1,
-          text: '=== Heats ===',
-        },
-      ],
     ])('throws for %s', (_, text, { reason, ...at }) => {
       const error = (() => {
         try {
@@ -500,6 +492,21 @@ describe('parse/article', () => {
       warning('broken.txt', line, column, text, message);
 
     it.each<[string, string, Diagnostic[]]>([
+      [
+        'a heat number of 0',
+        edit(SHORT, { 20: '| 1 | 0 | Ari Eins | | 2:25.100 | Q |' }),
+        [
+          w(20, 7, '| 1 | 0 | Ari Eins | | 2:25.100 | Q |', 'heat "0" is not a positive number'),
+          w(
+            20,
+            1,
+            '| 1 | 0 | Ari Eins | | 2:25.100 | Q |',
+            'round "Heats" mixes rows with and without a heat number',
+          ),
+          w(21, 1, '| 2 | 1 | Ben Zwei | | 2:25.200 | Q |', 'ranks 2 in heat 1 are not 1..1'),
+        ],
+      ],
+      ['DNF in the Rank column', edit(SHORT, { 23: '| DNF | 2 | Dan Vier | | | |' }), []],
       [
         'a non-numeric rank',
         edit(SHORT, { 21: '| 2nd | 1 | Ben Zwei | | 2:25.200 | Q |' }),
