@@ -109,17 +109,15 @@ export function checkInvariants(
       ) {
         checkRaceRanks(heat, at, out);
       } else {
-        // Final B ranks continue after Final A (6-10), Final C after B.
-        const before = round.kind.startsWith('final-')
-          ? finals
-              .filter((other) => other.kind < round.kind)
-              .reduce(
-                (n, other) =>
-                  n + other.heats.reduce((m, h) => m + h.rows.filter((r) => r.rank !== null).length, 0),
-                0,
-              )
-          : 0;
-        checkHeatRanks(heat, before + 1, at, out);
+        // Final B ranks continue after Final A (6-10), Final C after B. Whether a skater penalised in
+        // Final A takes up a place varies between articles, so both starting points are accepted.
+        const earlier = finals.filter((other) => round.kind.startsWith('final-') && other.kind < round.kind);
+        const count = (keep: (r: ResultRow) => boolean) =>
+          earlier.reduce((n, other) => n + other.heats.reduce((m, h) => m + h.rows.filter(keep).length, 0), 0);
+        const ranked = count((r) => r.rank !== null);
+        const all = count(() => true);
+        const firstRank = heat.rows.find((r) => r.rank !== null)?.rank;
+        checkHeatRanks(heat, firstRank === all + 1 ? all + 1 : ranked + 1, at, out);
       }
     }
   }

@@ -48,5 +48,41 @@ describe('model/invariants', () => {
         },
       ]);
     });
+    it.each([
+      ['after the ranked skaters of Final A', 5],
+      ['after every skater of Final A, a penalised one included', 6],
+    ])('accepts Final B ranks continuing %s', (_, first) => {
+      const { text, article } = load(new URL('002_719e20d4052c2932.txt', SEEDS));
+      const penalised = (row: EventArticle['rounds'][number]['heats'][number]['rows'][number]) =>
+        row.rank === 5 ? { ...row, rank: null, mark: { kind: 'none' as const }, notes: ['PEN'] } : row;
+      const rounds = article.rounds.map((round) => {
+        if (round.kind === 'final')
+          return { ...round, heats: round.heats.map((h) => ({ ...h, rows: h.rows.map(penalised) })) };
+        if (round.kind !== 'final-b') return round;
+        return {
+          ...round,
+          heats: round.heats.map((h) => ({ ...h, rows: h.rows.map((r, i) => ({ ...r, rank: first + i })) })),
+        };
+      });
+      expect(checkInvariants({ ...article, rounds }, (line, needle) => text.at(line, needle))).toStrictEqual(
+        [],
+      );
+    });
+
+    it('warns when Final B ranks start anywhere else', () => {
+      const { text, article } = load(new URL('002_719e20d4052c2932.txt', SEEDS));
+      const rounds = article.rounds.map((round) =>
+        round.kind === 'final-b'
+          ? {
+              ...round,
+              heats: round.heats.map((h) => ({ ...h, rows: h.rows.map((r, i) => ({ ...r, rank: 8 + i })) })),
+            }
+          : round,
+      );
+      const messages = checkInvariants({ ...article, rounds }, (line, needle) => text.at(line, needle)).map(
+        (d) => d.message,
+      );
+      expect(messages).toStrictEqual(['ranks 8, 9, 10, 11, 12 in heat are not 6..10']);
+    });
   });
 });
