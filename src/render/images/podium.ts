@@ -4,9 +4,12 @@ import {
   createSurface,
   encodePng,
   fillRoundRect,
+  fillVerticalGradient,
   fitLine,
+  formatColor,
   MEDAL_COLORS,
   measureText,
+  parseColor,
   setFont,
   wrapName,
   type Medal,
@@ -43,7 +46,7 @@ const MAX_COLUMN_WIDTH = 304;
 
 const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
 const MEDAL_LABEL: Record<Medal, string> = { gold: 'GOLD', silver: 'SILVER', bronze: 'BRONZE' };
-const STEP_HEIGHT: Record<Medal, number> = { gold: 200, silver: 150, bronze: 112 };
+const STEP_HEIGHT: Record<Medal, number> = { gold: 236, silver: 182, bronze: 142 };
 
 interface Slot {
   medal: Medal;
@@ -93,7 +96,6 @@ export function renderPodiumCard(input: PodiumCardInput): Buffer {
   const totalWidth = columns.length * columnWidth + (columns.length - 1) * COLUMN_GAP;
   const left = (PODIUM_CARD_WIDTH - totalWidth) / 2;
 
-  drawGlow(ctx, PODIUM_CARD_WIDTH / 2, FLOOR_Y - STEP_HEIGHT.gold);
   drawTitle(ctx, input);
   ctx.fillStyle = COLORS.rule;
   ctx.fillRect(MARGIN, FLOOR_Y, PODIUM_CARD_WIDTH - 2 * MARGIN, 2);
@@ -102,14 +104,6 @@ export function renderPodiumCard(input: PodiumCardInput): Buffer {
   });
   drawFooter(ctx, input);
   return encodePng(canvas);
-}
-
-function drawGlow(ctx: SKRSContext2D, x: number, y: number): void {
-  const glow = ctx.createRadialGradient(x, y, 0, x, y, 420);
-  glow.addColorStop(0, 'rgba(244, 197, 66, 0.13)');
-  glow.addColorStop(1, 'rgba(244, 197, 66, 0)');
-  ctx.fillStyle = glow;
-  ctx.fillRect(x - 420, y - 420, 840, 840);
 }
 
 function drawTitle(ctx: SKRSContext2D, input: PodiumCardInput): void {
@@ -159,7 +153,13 @@ function drawColumn(ctx: SKRSContext2D, slot: Slot, x: number, width: number, wi
   const lineHeight = Math.round(name.size * 1.2);
   const firstBaseline = y - (name.lines.length - 1) * lineHeight;
   name.lines.forEach((line, index) => ctx.fillText(line, centerX, firstBaseline + index * lineHeight));
-  drawMedalLabel(ctx, slot.medal, color, centerX, firstBaseline - Math.round(name.size * 0.75) - 16);
+  drawMedalLabel(
+    ctx,
+    slot.medal,
+    medallist ? color : withAlpha(color, 0.5),
+    centerX,
+    firstBaseline - Math.round(name.size * 0.75) - 16,
+  );
 }
 
 function drawStep(
@@ -172,24 +172,33 @@ function drawStep(
 ): void {
   const color = MEDAL_COLORS[slot.medal];
   const height = FLOOR_Y - top;
-  const face = ctx.createLinearGradient(0, top, 0, FLOOR_Y);
-  face.addColorStop(0, withAlpha(color, slot.medallist ? 0.3 : 0.12));
-  face.addColorStop(1, withAlpha(color, 0.04));
-  ctx.fillStyle = face;
-  fillRoundRect(ctx, x, top, width, height, [12, 12, 0, 0]);
+  ctx.save();
+  ctx.beginPath();
+  ctx.roundRect(x, top, width, height, [12, 12, 0, 0]);
+  ctx.clip();
+  fillVerticalGradient(
+    ctx,
+    x,
+    top,
+    width,
+    height,
+    parseColor(color, slot.medallist ? 0.3 : 0.12),
+    parseColor(color, 0.04),
+  );
+  ctx.restore();
   ctx.fillStyle = slot.medallist ? color : withAlpha(color, 0.4);
   fillRoundRect(ctx, x, top, width, 6, [12, 12, 0, 0]);
 
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
-  setFont(ctx, 800, 64);
+  setFont(ctx, 800, 72);
   ctx.fillStyle = slot.medallist ? color : withAlpha(color, 0.4);
-  ctx.fillText(String(slot.place), x + width / 2, top + 82);
+  ctx.fillText(String(slot.place), x + width / 2, top + 98);
   if (winValue !== null && slot.medallist) {
-    const value = fitLine(ctx, winValue, { weight: 700, maxSize: 30, minSize: 18, maxWidth: width - 32 });
+    const value = fitLine(ctx, winValue, { weight: 700, maxSize: 34, minSize: 18, maxWidth: width - 32 });
     setFont(ctx, 700, value.size);
     ctx.fillStyle = COLORS.text;
-    ctx.fillText(value.text, x + width / 2, top + 140);
+    ctx.fillText(value.text, x + width / 2, top + 162);
   }
 }
 
@@ -283,6 +292,5 @@ function drawFooter(ctx: SKRSContext2D, input: PodiumCardInput): void {
 }
 
 function withAlpha(hex: string, alpha: number): string {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
+  return formatColor(parseColor(hex, alpha));
 }
