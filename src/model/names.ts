@@ -20,9 +20,13 @@ const FOLDABLE = /[łŁøØđĐðßæÆœŒıþÞ]/g;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ`´]/g;
 const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
+const PLAIN = /^[\x20-\x7e]*$/;
+const ASCII_NON_ALNUM = /[^a-z0-9]+/g;
 
 /** Folds a name to plain lower-case ASCII-ish words: "Jílek" -> "jilek", "van 't Wout" -> "van t wout". */
 export function foldName(name: string): string {
+  // Most names and nearly all prose are plain ASCII; Unicode normalisation is the expensive step.
+  if (PLAIN.test(name)) return name.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_ALNUM, ' ').trim();
   return name
     .normalize('NFKD')
     .replace(MARKS, '')

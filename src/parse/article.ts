@@ -592,24 +592,23 @@ function readNocs(
   }
   for (const section of sections) {
     for (const [index, paragraph] of section.paragraphs.entries()) {
-      for (const [name, id] of names) {
-        let from = paragraph.indexOf(`${name} of `);
-        while (from >= 0) {
-          const rest = paragraph.slice(from + name.length + 4);
-          const noc = countryAtStart(rest);
-          if (noc) {
-            if (nocs[id] === undefined) nocs[id] = noc;
-            else if (nocs[id] !== noc) {
-              warnings.push(
-                text.warning(
-                  section.paragraphLines[index] ?? section.line,
-                  `prose gives ${name} as ${noc}, the infobox as ${nocs[id]}; the infobox is kept`,
-                  `${name} of `,
-                ),
-              );
-            }
+      // Look only where " of " stands and ask which skater's name ends there: far fewer checks than
+      // searching every paragraph for every name.
+      for (let at = paragraph.indexOf(' of '); at >= 0; at = paragraph.indexOf(' of ', at + 1)) {
+        const noc = countryAtStart(paragraph.slice(at + 4));
+        if (!noc) continue;
+        for (const [name, id] of names) {
+          if (!paragraph.endsWith(name, at)) continue;
+          if (nocs[id] === undefined) nocs[id] = noc;
+          else if (nocs[id] !== noc) {
+            warnings.push(
+              text.warning(
+                section.paragraphLines[index] ?? section.line,
+                `prose gives ${name} as ${noc}, the infobox as ${nocs[id]}; the infobox is kept`,
+                `${name} of `,
+              ),
+            );
           }
-          from = paragraph.indexOf(`${name} of `, from + 1);
         }
       }
     }

@@ -182,6 +182,14 @@ export class Dataset {
 
   /** Medals by NOC over all events; medallists whose NOC no article states are counted apart. */
   medalTable(): { rows: MedalRow[]; unstated: number } {
+    // The data never changes under a Dataset (a reload builds a new one), so the table is computed once.
+    this.medals ??= this.computeMedalTable();
+    return this.medals;
+  }
+
+  private medals: { rows: MedalRow[]; unstated: number } | undefined;
+
+  private computeMedalTable(): { rows: MedalRow[]; unstated: number } {
     const table = new Map<string, MedalRow>();
     let unstated = 0;
     for (const event of this.articles) {

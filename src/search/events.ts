@@ -103,6 +103,8 @@ export class EventIndex {
   private readonly byTitle = new Map<string, EventArticle>();
   private readonly search: MiniSearch<{ id: string; text: string }>;
   private readonly sorted: EventArticle[];
+  /** Folded title and event name per event id, computed once rather than per keystroke. */
+  private readonly folded = new Map<string, { title: string; eventName: string }>();
 
   constructor(readonly events: readonly EventArticle[]) {
     for (const event of events) {
@@ -151,10 +153,11 @@ export class EventIndex {
       if (!seen || seen.tier > tier) ranked.set(event.id, { event, tier, order });
     };
     const facets = readFacets(q);
+    const folded = foldName(q);
     this.sorted.forEach((event, order) => {
-      if (event.id === q || foldName(event.title) === foldName(q)) add(event, Tier.Exact, order);
-      else if (event.id.startsWith(q) || foldName(event.eventName).startsWith(foldName(q)))
-        add(event, Tier.Prefix, order);
+      const names = this.folded.get(event.id);
+      if (event.id === q || names?.title === folded) add(event, Tier.Exact, order);
+      else if (event.id.startsWith(q) || names?.eventName.startsWith(folded)) add(event, Tier.Prefix, order);
       else if (facetsMatch(event, facets)) add(event, Tier.Prefix + 0.5, order);
     });
     if (ranked.size < limit) this.fuzzy(q, limit).forEach((event, order) => add(event, Tier.Fuzzy, order));
