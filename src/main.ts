@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
-import { createLogger } from './bot/logger.js';
 import { loadCommands } from './bot/registry.js';
 import { DataStore } from './load/store.js';
 
@@ -21,9 +20,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const token = config.DISCORD_TOKEN;
-  // In the console, stdout belongs to the replies; logs go to stderr.
-  const logger = createLogger(token ? config.LOG_LEVEL : 'warn', token ? [token] : [], token ? 1 : 2);
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // The console and --check print to the terminal; only the bot needs structured logs, so pino loads only then.
+  const logger = token ? (await import('./bot/logger.js')).createLogger(config.LOG_LEVEL, [token], 1) : null;
+  const report = (level: 'error' | 'warn', message: string) =>
+    logger ? logger[level](message) : console.error(message);
+  const started = performance.now();
+  process.on('unhandledRejection', (reason) =>
+    logger
+      ? logger.error({ err: reason }, 'unhandled rejection')
+      : console.error('unhandled rejection', reason),
+  );
 
   const store = await DataStore.open(
     config.SEEDS_DIR,
@@ -32,17 +38,26 @@ async function main(): Promise<void> {
   for (const file of store.status().files) {
     for (const d of file.diagnostics) {
       const { source, line, column } = d.position;
-      logger[d.severity === 'error' ? 'error' : 'warn'](`${source}:${line}:${column}: ${d.message}`);
+      // In the console only errors are printed up front; /status lists every warning.
+      if (logger || d.severity === 'error') report(d.severity === 'error' ? 'error' : 'warn', `${source}:${line}:${column}: ${d.message}`);
     }
   }
   const commands = await loadCommands();
 
-  if (!token) {
+  // `--check`: load and validate everything the bot would serve, report, and exit (for operators and CI).
+  if (process.argv.includes('--check')) {
+    await import('./bot/client.js');
+    const failed = store.status().files.filter((f) => f.eventId === null).length;
+    console.log(`ready: ${summarise(store)}; ${commands.size} commands`);
+    process.exit(failed > 0 ? 1 : 0);
+  }
+
+  if (!token || !logger) {
     const { startConsole } = await import('./console/repl.js');
     await startConsole({ store, commands, banner: summarise(store) });
     return;
   }
-  logger.info(summarise(store));
+  logger.info({ ms: Math.round(performance.now() - started) }, summarise(store));
   const { startBot } = await import('./bot/client.js');
   const stop = await startBot({ config: { ...config, DISCORD_TOKEN: token }, store, commands, logger });
   let stopping = false;

@@ -57,6 +57,7 @@ export class DataStore {
       for (const report of snapshot.files)
         store.files.set(report.file, { report, article: byFile.get(report.file) ?? null });
       store.current = new Dataset(snapshot.articles);
+      void store.current.warmText();
       return store;
     }
     await store.doReload(sources);
@@ -117,6 +118,7 @@ export class DataStore {
     const articles = dropDuplicates(states.map((s) => ({ report: s.report, article: s.article })));
     this.files = next;
     this.current = new Dataset(articles);
+    void this.current.warmText();
     report.durationMs = performance.now() - started;
     this.last = report;
     return report;

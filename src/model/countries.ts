@@ -19,9 +19,6 @@ export interface Noc {
 // Prose may set the apostrophe typographically: "Côte d’Ivoire".
 const TYPOGRAPHIC_APOSTROPHE = /[’ʼ]/g;
 
-// The package's ESM entry imports JSON without an import attribute, which Node 20 rejects.
-const countries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
-
 // Olympic usage differs from the everyday country name for a few NOCs, and some NOCs are not countries.
 const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: string[] }> = {
   GBR: { name: 'Great Britain' },
@@ -40,9 +37,6 @@ const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: strin
   YUG: { name: 'Yugoslavia', flag: null },
 };
 
-const byCode = new Map<string, Noc>();
-const byName = new Map<string, string>();
-
 function nameKey(name: string): string {
   return name
     .normalize('NFKD')
@@ -53,31 +47,43 @@ function nameKey(name: string): string {
     .trim();
 }
 
-for (const country of countries) {
-  if (!country.cioc) continue;
-  byCode.set(country.cioc, { code: country.cioc, name: country.name.common, flag: country.flag });
-  for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
-    if (name.length > 3) byName.set(nameKey(name), country.cioc);
+let tables: { byCode: Map<string, Noc>; byName: Map<string, string> } | null = null;
+
+/** Built on first use: a start from a snapshot may never need a country name. */
+function lookup(): { byCode: Map<string, Noc>; byName: Map<string, string> } {
+  if (tables) return tables;
+  // The package's ESM entry imports JSON without an import attribute, which Node 20 rejects.
+  const countries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+  const byCode = new Map<string, Noc>();
+  const byName = new Map<string, string>();
+  for (const country of countries) {
+    if (!country.cioc) continue;
+    byCode.set(country.cioc, { code: country.cioc, name: country.name.common, flag: country.flag });
+    for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
+      if (name.length > 3) byName.set(nameKey(name), country.cioc);
+    }
   }
-}
-for (const [code, extra] of Object.entries(OLYMPIC_NAMES)) {
-  const known = byCode.get(code);
-  byCode.set(code, { code, name: extra.name, flag: extra.flag === null ? null : (known?.flag ?? null) });
-  for (const name of [extra.name, ...(extra.aliases ?? [])]) byName.set(nameKey(name), code);
+  for (const [code, extra] of Object.entries(OLYMPIC_NAMES)) {
+    const known = byCode.get(code);
+    byCode.set(code, { code, name: extra.name, flag: extra.flag === null ? null : (known?.flag ?? null) });
+    for (const name of [extra.name, ...(extra.aliases ?? [])]) byName.set(nameKey(name), code);
+  }
+  tables = { byCode, byName };
+  return tables;
 }
 
 /** The NOC for an IOC code, or a bare entry (code only) for a code no table knows. */
 export function nocByCode(code: string): Noc {
   const upper = code.toUpperCase();
-  return byCode.get(upper) ?? { code: upper, name: upper, flag: null };
+  return lookup().byCode.get(upper) ?? { code: upper, name: upper, flag: null };
 }
 
 /** IOC code for a country name as prose writes it ("the Netherlands", "South Korea"), or null. */
 export function nocFromCountryName(name: string): string | null {
-  return byName.get(nameKey(name)) ?? null;
+  return lookup().byName.get(nameKey(name)) ?? null;
 }
 
 /** Every country name that `nocFromCountryName` recognises, longest first (for prose matching). */
 export function knownCountryNames(): string[] {
-  return [...byName.keys()].sort((a, b) => b.length - a.length);
+  return [...lookup().byName.keys()].sort((a, b) => b.length - a.length);
 }

@@ -73,7 +73,7 @@ function matchOf(athlete: Athlete, query: string, queryTokens: string[]): { tier
   return { tier: allPrefix ? Tier.Prefix : Tier.Fuzzy, words };
 }
 
-interface Ranked {
+export interface Ranked {
   athlete: Athlete;
   tier: number;
   /** Typed words that are whole words of the name; breaks ties within a tier. */

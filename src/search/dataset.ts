@@ -64,7 +64,8 @@ function medalFor(event: EventArticle, round: Round, row: ResultRow): Medal | nu
 export class Dataset {
   readonly events: EventIndex;
   readonly athletes: AthleteIndex;
-  readonly text: TextIndex;
+  private textIndex: TextIndex | null = null;
+  private textBuild: Promise<void> | null = null;
   readonly byId: ReadonlyMap<string, EventArticle>;
 
   constructor(readonly articles: readonly EventArticle[]) {
@@ -105,7 +106,22 @@ export class Dataset {
     }
     this.events = new EventIndex(articles);
     this.athletes = new AthleteIndex(athletes);
-    this.text = new TextIndex(this.byId, new Map(athletes.map((a) => [a.id, a])));
+  }
+
+  /**
+   * The full-text index, built on first use: only /search needs it, and at scale it is the largest
+   * index. `warmText()` builds it without blocking; until then the first /search builds it itself.
+   */
+  get text(): TextIndex {
+    this.textIndex ??= TextIndex.build(this.byId, this.athletes);
+    return this.textIndex;
+  }
+
+  warmText(): Promise<void> {
+    this.textBuild ??= TextIndex.buildInBackground(this.byId, this.athletes).then((index) => {
+      this.textIndex ??= index;
+    });
+    return this.textBuild;
   }
 
   /** Medallists from the deciding round's ranks, with NOCs only where the article states them. */

@@ -1,0 +1,43 @@
+// Runs in a fresh process so peak RSS and cold timings belong to one load only.
+// Usage: node dist/bench/load-child.js <seedsDir> <parse|snapshot-write|snapshot-read> [snapshotDir]
+import { readSources, loadSources } from '../src/load/loader.js';
+import { DataStore } from '../src/load/store.js';
+import { Dataset } from '../src/search/index.js';
+
+const [dir = 'seeds', mode = 'parse', snapshotDir = ''] = process.argv.slice(2);
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  if (mode === 'parse') {
+    const sources = await readSources(dir);
+    const t1 = performance.now();
+    const { articles } = loadSources(sources);
+    const t2 = performance.now();
+    const data = new Dataset(articles);
+    const t3 = performance.now();
+    await data.warmText();
+    const t4 = performance.now();
+    report({
+      textIndexMs: t4 - t3,
+      readMs: t1 - t0,
+      parseMs: t2 - t1,
+      indexMs: t3 - t2,
+      totalMs: t3 - t0,
+      events: data.articles.length,
+      athletes: data.athletes.athletes.length,
+    });
+  } else {
+    const store = await DataStore.open(dir, { snapshotDir });
+    const ready = performance.now() - t0;
+    await store.data.warmText();
+    report({ totalMs: ready, withTextMs: performance.now() - t0, events: store.data.articles.length });
+  }
+}
+
+function report(figures: Record<string, number>): void {
+  // maxRSS is in kilobytes.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ...figures, peakRssMb })}\n`);
+}
+
+await main();
