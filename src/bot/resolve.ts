@@ -88,7 +88,7 @@ export function roundChoices(data: Dataset, eventText: string | null, typed: str
   return suggestRounds(event, typed)
     .slice(0, MAX_CHOICES)
     .map((r) => ({
-      name: `${r.label} (${r.heats.length === 1 ? 'one race' : `${r.heats.length} heats`})`,
+      name: clip(`${r.label} (${r.heats.length === 1 ? 'one race' : `${r.heats.length} heats`})`, 100),
       value: r.id,
     }));
 }

@@ -55,3 +55,10 @@ export function resultColumns(
   ];
   return columns.filter((c): c is TableColumn<HeatRow> => c !== false);
 }
+
+/** The lap count when every row shares one, said once above the table instead of in a column; else null. */
+export function sharedLaps(rows: readonly ResultRow[]): number | null {
+  const laps = new Set(rows.map((row) => row.laps));
+  const [only] = laps;
+  return laps.size === 1 && only !== undefined ? only : null;
+}

@@ -30,9 +30,18 @@ export const NOTE_MEANINGS: Record<string, string> = {
   PB: 'personal best',
 };
 
+const widthCache = new Map<string, number>();
+
 /** Display width in a monospace font: wide (CJK) characters and emoji count double. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Table layout measures the same cells many times over while it tries narrower layouts.
+  let width = widthCache.get(text);
+  if (width === undefined) {
+    if (widthCache.size >= 10_000) widthCache.clear();
+    width = stringWidth(text);
+    widthCache.set(text, width);
+  }
+  return width;
 }
 
 /** Text for inside a code block: a backtick would close the block, so it becomes a look-alike. */
@@ -105,4 +114,22 @@ export function noteLegend(rows: readonly ResultRow[]): string {
 /** Cuts text to `max` characters, ending with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** Prose cut at a word boundary to at most `max` characters, ending with an ellipsis when cut. */
+export function clipWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  // A trailing backslash would escape the ellipsis instead of the character it was written for.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/\\+$/, '')}…`;
+}
+
+/** The competition dates as the infobox writes them, with the year from the Games where it is left out. */
+export function competitionDates(event: EventArticle): string | null {
+  const { infobox } = event;
+  if (!infobox?.dateText) return null;
+  const text = infobox.dateText;
+  // Only add the year to text that parsed as dates; anything else is shown as written.
+  return infobox.dates.length === 0 || /\d{4}/.test(text) ? text : `${text} ${event.games.year}`;
 }

@@ -2,15 +2,14 @@ import type { APIEmbed } from 'discord.js';
 import type { EventArticle, Heat, Round } from '../model/schemas.js';
 import { heatLabel } from '../search/index.js';
 import { BRAND_COLOUR, clip, discordTime, eventTitle, mdSafe, noteLegend, sourceFooter } from './format.js';
-import { resultColumns } from './columns.js';
+import { resultColumns, sharedLaps } from './columns.js';
 import { codeBlock, renderTable } from './table.js';
 import type { Reply } from './reply.js';
 
 /** Facts every row shares (e.g. "16 laps"), said once above the table instead of in a column. */
 function sharedFacts(heat: Heat): string[] {
-  const laps = new Set(heat.rows.map((row) => row.laps));
-  const [only] = laps;
-  return laps.size === 1 && only !== null && only !== undefined ? [`${only} laps`] : [];
+  const laps = sharedLaps(heat.rows);
+  return laps === null ? [] : [`${laps} laps`];
 }
 
 /** One heat: its table sized for a phone, the start time in the reader's zone, and a legend. */

@@ -5,6 +5,7 @@ import {
   MEDAL_EMOJI,
   BRAND_COLOUR,
   clip,
+  competitionDates,
   eventTitle,
   markText,
   mdSafe,
@@ -42,13 +43,8 @@ export function renderPodium(podium: Podium, image?: { name: string; description
     });
   }
   if (event.infobox?.venue) fields.push({ name: 'Venue', value: mdSafe(event.infobox.venue), inline: true });
-  if (event.infobox?.dateText) {
-    const date =
-      event.infobox.dates.length > 0 && !/\d{4}/.test(event.infobox.dateText)
-        ? `${event.infobox.dateText} ${event.games.year}`
-        : event.infobox.dateText;
-    fields.push({ name: 'Date', value: mdSafe(date), inline: true });
-  }
+  const date = competitionDates(event);
+  if (date) fields.push({ name: 'Date', value: mdSafe(date), inline: true });
   if (podium.others.length > 0) {
     const table = renderTable(podium.others, [
       { header: '#', align: 'right', cell: (row) => ordinal(row.rank ?? 0), drop: 0 },

@@ -19,12 +19,17 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'left' ? text + fill : fill + text;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
-  for (const char of text) {
-    if (displayWidth(`${out}${char}…`) > width) break;
-    out += char;
+  // Measured a grapheme at a time: re-measuring the growing prefix made long names quadratic.
+  let used = displayWidth('…');
+  for (const { segment } of graphemes.segment(text)) {
+    used += displayWidth(segment);
+    if (used > width) break;
+    out += segment;
   }
   return `${out}…`;
 }

@@ -1,0 +1,30 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
+import { requireString } from '../src/bot/command.js';
+import { eventChoices, resolveEventOption } from '../src/bot/resolve.js';
+import { renderEvent } from '../src/render/event.js';
+import type { Reply } from '../src/render/reply.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('event')
+  .setDescription('An event at a glance: venue, dates, format, winner and the story of the race')
+  .addStringOption((o) =>
+    o
+      .setName('event')
+      .setDescription('Event, e.g. 1000m or mass-start-men')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+export function execute(invocation: Invocation, ctx: Context): Reply {
+  const dataset = ctx.data;
+  const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
+  return renderEvent(dataset.podium(event));
+}
+
+export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
+  return eventChoices(ctx.data, invocation.focused.value);
+}
+
+export default { data, execute, autocomplete } satisfies CommandModule;

@@ -1,0 +1,20 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
+import { UserError } from '../src/bot/command.js';
+import type { Reply } from '../src/render/reply.js';
+import { renderReload } from '../src/render/status.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('reload')
+  .setDescription('Read the articles folder again and report what changed')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
+  // Discord hides the command from members, but a server can override that; the check here cannot be.
+  if (!invocation.isAdmin) throw new UserError('`/reload` is for server managers only.');
+  const report = await ctx.reload();
+  return renderReload(report, ctx.status());
+}
+
+export default { data, execute, adminOnly: true } satisfies CommandModule;

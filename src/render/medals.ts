@@ -1,0 +1,71 @@
+import type { EventArticle } from '../model/schemas.js';
+import type { MedalRow } from '../search/index.js';
+import { nocByCode } from '../model/countries.js';
+import { BRAND_COLOUR, MEDAL_EMOJI, clip, mdSafe } from './format.js';
+import type { Reply } from './reply.js';
+
+const MAX_DESCRIPTION = 4096;
+
+/** Standard medal-table ranks: nations level on gold, silver and bronze share a rank. */
+function ranks(rows: readonly MedalRow[]): number[] {
+  return rows.map((row, i) => {
+    const first = rows.findIndex(
+      (r) => r.gold === row.gold && r.silver === row.silver && r.bronze === row.bronze,
+    );
+    return (first < 0 ? i : first) + 1;
+  });
+}
+
+/**
+ * Medals by NOC over the loaded events, sorted by gold, then silver, then bronze. Only NOCs the
+ * articles state are counted; the rest are reported as a number, never guessed.
+ */
+export function renderMedals(
+  table: { rows: readonly MedalRow[]; unstated: number },
+  articles: readonly EventArticle[],
+): Reply {
+  const { rows, unstated } = table;
+  const events = articles.length;
+  const games = [...new Set(articles.map((a) => a.games.label))];
+  const rank = ranks(rows);
+  const lines = rows.map((row, i) => {
+    const noc = nocByCode(row.noc);
+    const flag = noc.flag ? `${noc.flag} ` : '';
+    const counts = `${MEDAL_EMOJI.gold} ${row.gold} · ${MEDAL_EMOJI.silver} ${row.silver} · ${MEDAL_EMOJI.bronze} ${row.bronze}`;
+    return `**${rank[i]}** ${flag}**${mdSafe(noc.code)}** ${mdSafe(noc.name)} — ${counts} · total **${row.total}**`;
+  });
+  const stated = rows.reduce((sum, row) => sum + row.total, 0);
+  const all = stated + unstated;
+  const notes = [
+    `-# ${all} medal${all === 1 ? '' : 's'} in ${events} event${events === 1 ? '' : 's'} loaded.`,
+  ];
+  if (unstated > 0) {
+    const verb =
+      unstated === 1
+        ? 'medal has no NOC stated in the articles and is'
+        : 'medals have no NOC stated in the articles and are';
+    notes.push(`-# ${unstated} ${verb} not counted above.`);
+  } else if (all > 0) {
+    notes.push('-# Every medallist’s NOC is stated in the articles.');
+  }
+  const body: string[] = [];
+  let length = notes.join('\n').length + 60;
+  for (const [i, line] of lines.entries()) {
+    if (length + line.length + 1 > MAX_DESCRIPTION) {
+      body.push(`…and ${lines.length - i} more`);
+      break;
+    }
+    body.push(line);
+    length += line.length + 1;
+  }
+  if (body.length === 0) body.push(events === 0 ? 'No events are loaded.' : 'No medallist has a stated NOC.');
+  return {
+    embeds: [
+      {
+        title: clip(`Medal table${games.length === 1 ? ` · ${games[0]}` : ''}`, 256),
+        description: [...body, '', ...notes].join('\n'),
+        color: BRAND_COLOUR,
+      },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+import type { EventArticle, Heat, Round } from '../model/schemas.js';
+import { nocByCode } from '../model/countries.js';
+import type { Podium } from '../search/index.js';
+import { heatLabel } from '../search/index.js';
+import { createImageCache } from './images/cache.js';
+import { markText, pointsText } from './format.js';
+import type { ReplyFile } from './reply.js';
+import type * as ImagesModule from './images/index.js';
+
+type Images = typeof ImagesModule;
+
+// The canvas is a native module; loading it only when the first picture is drawn keeps start-up fast.
+let images: Promise<Images> | null = null;
+function loadImages(): Promise<Images> {
+  images ??= import('./images/index.js');
+  return images;
+}
+
+const cache = createImageCache(64);
+// Keys name the data object itself, so a reloaded article never gets the picture of its old version.
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function keyOf(kind: string, data: object): string {
+  let id = ids.get(data);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(data, id);
+  }
+  return `${kind}:${id}`;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The podium card for an event, or null when there is nobody to put on it. */
+export async function podiumPicture(podium: Podium): Promise<ReplyFile | null> {
+  if (podium.places.length === 0) return null;
+  const { event } = podium;
+  const { renderPodiumCard } = await loadImages();
+  const data = cache.getOrRender(keyOf('podium', podium.round ?? event), () =>
+    renderPodiumCard({
+      eventName: event.eventName,
+      gamesLabel: event.games.label,
+      venue: event.infobox?.venue ?? null,
+      date: event.infobox?.dateText ?? null,
+      sportLabel: event.sportLabel,
+      medallists: podium.places.map((p) => ({
+        medal: p.medal,
+        name: p.name,
+        noc: p.noc,
+        countryName: p.noc ? nocByCode(p.noc).name : null,
+      })),
+      winValue: (() => {
+        const win = event.infobox?.win;
+        if (win) return win.kind === 'points' ? pointsText(win.points) : win.time.text;
+        const gold = podium.places.find((p) => p.medal === 'gold')?.row;
+        return gold ? (gold.points ? pointsText(gold.points.total) : markText(gold.mark)) : null;
+      })(),
+    }),
+  );
+  const names = podium.places.map((p) => `${p.medal} ${p.name}${p.noc ? ` (${p.noc})` : ''}`).join(', ');
+  return {
+    name: `podium-${slug(event.id)}.png`,
+    data,
+    description: `Podium of ${event.eventName}: ${names}`.slice(0, 1024),
+  };
+}
+
+/** A chart of one heat: sprint points for a points race, times and gaps otherwise. */
+export async function heatPicture(event: EventArticle, round: Round, heat: Heat): Promise<ReplyFile | null> {
+  const title = `${event.eventName} · ${heatLabel(round, heat)}`;
+  const subtitle = `${event.sportLabel} · ${event.games.label}`;
+  const name = `${slug(event.id)}-${slug(round.id)}${heat.number === null ? '' : `-${heat.number}`}.png`;
+  const { renderSprintChart, renderTimeChart } = await loadImages();
+  if (heat.rows.some((row) => row.points)) {
+    const data = cache.getOrRender(keyOf('sprints', heat), () =>
+      renderSprintChart({
+        title,
+        subtitle,
+        rows: heat.rows.map((row) => ({
+          rank: row.rank,
+          name: row.name,
+          sprints: row.points?.sprints ?? [null, null, null, null],
+          total: row.points?.total ?? 0,
+          time: row.mark.kind === 'time' ? row.mark.time.text : null,
+        })),
+      }),
+    );
+    return { name, data, description: `Sprint points per skater, ${title}`.slice(0, 1024) };
+  }
+  if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
+  const data = cache.getOrRender(keyOf('times', heat), () =>
+    renderTimeChart({
+      title,
+      subtitle,
+      rows: heat.rows.map((row) => ({
+        rank: row.rank,
+        name: row.name,
+        timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
+        ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
+        note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
+      })),
+    }),
+  );
+  return { name, data, description: `Times and gaps to the winner, ${title}`.slice(0, 1024) };
+}

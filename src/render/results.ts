@@ -1,0 +1,185 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbedField } from 'discord.js';
+import type { EventArticle, ResultRow, Round } from '../model/schemas.js';
+import { resultColumns, sharedLaps } from './columns.js';
+import type { HeatRow } from './columns.js';
+import { BRAND_COLOUR, clip, discordTime, eventTitle, mdSafe, noteLegend, sourceFooter } from './format.js';
+import type { Reply } from './reply.js';
+import { codeBlock, renderTable } from './table.js';
+
+/** Lines of code per page (round headings, table headers, rows, gaps between heats): a phone screen or so. */
+export const PAGE_LINES = 28;
+const BLOCK_HEAD = 2;
+const MAX_CUSTOM_ID = 100;
+const PREFIX = 'results';
+
+/** One round's share of a page: its table header and the rows that fit. */
+export interface ResultsBlock {
+  round: Round;
+  continued: boolean;
+  header: string;
+  lines: string[];
+  rows: ResultRow[];
+  dropped: string[];
+}
+
+/** A stable short stand-in for an id too long for a custom_id (FNV-1a, 32 bits). */
+export function shortKey(id: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of id) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `~${hash.toString(16).padStart(8, '0')}`;
+}
+
+/** Whether `key` from a custom_id names `id`, spelled out or as its short stand-in. */
+export function keyMatches(key: string, id: string): boolean {
+  return key === id || (key.startsWith('~') && key === shortKey(id));
+}
+
+/**
+ * `results:<event id>:<round id or *>:<page>`; everything needed to redraw the page, so the buttons
+ * keep working after Discord's 15 minutes and across restarts. Ids that would pass 100 characters
+ * are replaced by a short hash that `keyMatches` recognises.
+ */
+export function resultsButtonId(event: EventArticle, round: Round | null, page: number): string {
+  const full = `${PREFIX}:${event.id}:${round?.id ?? '*'}:${page}`;
+  if (full.length <= MAX_CUSTOM_ID) return full;
+  return `${PREFIX}:${shortKey(event.id)}:${round ? shortKey(round.id) : '*'}:${page}`;
+}
+
+/** The parts of a results button's custom_id, or null when it is not one. */
+export function parseResultsButtonId(
+  customId: string,
+): { event: string; round: string | null; page: number } | null {
+  const match = /^results:(?<event>[^:]+):(?<round>.+):(?<page>\d{1,6})$/.exec(customId);
+  if (!match?.groups) return null;
+  const { event = '', round = '*', page = '1' } = match.groups;
+  return { event, round: round === '*' ? null : round, page: Number(page) };
+}
+
+function roundRows(round: Round): HeatRow[] {
+  return round.heats.flatMap((heat) => heat.rows.map((row) => ({ row, heat: heat.number })));
+}
+
+/**
+ * Splits the rounds into pages of at most PAGE_LINES lines. A heat moves whole to the next page when
+ * it does not fit; only a heat longer than a page is cut. Each round's table is laid out once, so its
+ * columns line up from page to page.
+ */
+export function paginateResults(rounds: readonly Round[]): ResultsBlock[][] {
+  const pages: ResultsBlock[][] = [[]];
+  let used = 0;
+  for (const round of rounds) {
+    const rows = roundRows(round);
+    const laps = sharedLaps(rows.map(({ row }) => row));
+    const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
+      (c) => !(c.header === 'Laps' && laps !== null),
+    );
+    const table = renderTable(rows, columns);
+    const [header = '', ...body] = table.lines;
+    let block: ResultsBlock | null = null;
+    const newPage = () => {
+      pages.push([]);
+      used = 0;
+      block = null;
+    };
+    const ensureBlock = (): ResultsBlock => {
+      if (block) return block;
+      const continued = pages.some((page) => page.some((b) => b.round === round));
+      const fresh: ResultsBlock = { round, continued, header, lines: [], rows: [], dropped: table.dropped };
+      pages.at(-1)?.push(fresh);
+      used += BLOCK_HEAD;
+      block = fresh;
+      return fresh;
+    };
+    let at = 0;
+    for (const heat of round.heats) {
+      const lines = body.slice(at, at + heat.rows.length);
+      const rowsOfHeat = heat.rows;
+      at += heat.rows.length;
+      const current = block as ResultsBlock | null;
+      const cost = (current ? 1 : BLOCK_HEAD) + lines.length;
+      if (used > 0 && used + cost > PAGE_LINES) newPage();
+      lines.forEach((line, i) => {
+        let target = ensureBlock();
+        if (i === 0 && target.lines.length > 0) {
+          target.lines.push('');
+          used++;
+        } else if (used >= PAGE_LINES && target.lines.length > 0) {
+          newPage();
+          target = ensureBlock();
+        }
+        target.lines.push(line);
+        target.rows.push(rowsOfHeat[i] as ResultRow);
+        used++;
+      });
+    }
+  }
+  // A page is opened only for a row about to go on it, so only the first can be empty (no rows at all).
+  return pages;
+}
+
+function blockText(block: ResultsBlock): string {
+  const { round } = block;
+  const head = [`**${mdSafe(round.label)}**${block.continued ? ' (continued)' : ''}`];
+  if (!block.continued) {
+    if (round.heats.length > 1) head.push(`${round.heats.length} heats`);
+    const laps = sharedLaps(round.heats.flatMap((h) => h.rows));
+    if (laps !== null) head.push(`${laps} laps`);
+    if (round.start?.unix != null) head.push(discordTime(round.start.unix, 'f'));
+    else if (round.start) head.push(mdSafe(round.start.text));
+  }
+  return `${head.join(' · ')}\n${codeBlock([block.header, ...block.lines])}`;
+}
+
+function pageButtons(event: EventArticle, round: Round | null, page: number, pages: number) {
+  const button = (target: number, label: string, disabled: boolean): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: resultsButtonId(event, round, target),
+    label,
+    disabled,
+  });
+  const row: APIActionRowComponent<APIButtonComponent> = {
+    type: ComponentType.ActionRow,
+    components: [
+      button(page - 1, '◀ Prev', page <= 1),
+      button(page, `Page ${page} of ${pages}`, true),
+      button(page + 1, 'Next ▶', page >= pages),
+    ],
+  };
+  return [row];
+}
+
+/**
+ * One page of a round (every heat, with a heat column) or of the whole event (every round in order).
+ * A page number out of range is clamped, so an old button still lands somewhere sensible.
+ */
+export function renderResults(event: EventArticle, round: Round | null, page = 1): Reply {
+  const pages = paginateResults(round ? [round] : event.rounds);
+  const count = pages.length;
+  const number = Math.min(Math.max(1, Math.trunc(page) || 1), count);
+  const blocks = pages[number - 1] ?? [];
+  const description = blocks.map(blockText);
+  if (blocks.length === 0) description.push('The article has no results tables.');
+  const dropped = [...new Set(blocks.flatMap((b) => b.dropped))];
+  if (dropped.length > 0) description.push(`-# ${dropped.join(', ')} left out to fit a phone screen.`);
+  const fields: APIEmbedField[] = [];
+  const legend = noteLegend(blocks.flatMap((b) => b.rows));
+  if (legend) fields.push({ name: 'Notes', value: clip(legend, 1024) });
+  const title = round ? `${round.label} · ${eventTitle(event)}` : `Results · ${eventTitle(event)}`;
+  return {
+    embeds: [
+      {
+        title: clip(title, 256),
+        description: clip(description.join('\n'), 4096),
+        color: BRAND_COLOUR,
+        fields,
+        footer: sourceFooter(event),
+      },
+    ],
+    components: count > 1 ? pageButtons(event, round, number, count) : [],
+  };
+}

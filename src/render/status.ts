@@ -1,0 +1,165 @@
+import type { APIEmbedField } from 'discord.js';
+import type { FileReport } from '../load/loader.js';
+import type { ReloadReport, StatusReport } from '../load/store.js';
+import type { Diagnostic } from '../model/schemas.js';
+import { BRAND_COLOUR, clip, discordTime, mdSafe } from './format.js';
+import type { Reply } from './reply.js';
+
+const WARNING_COLOUR = 0xdd6b20;
+const MAX_PROBLEM = 180;
+const PROBLEMS_ROOM = 3000;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function inlineCode(text: string): string {
+  return `\`${text.replace(/`/g, 'ˋ')}\``;
+}
+
+/** "1 added · 0 updated · 0 removed · 1 failed · 12 ms" */
+export function reloadSummary(report: ReloadReport): string {
+  return [
+    `${report.added.length} added`,
+    `${report.updated.length} updated`,
+    `${report.removed.length} removed`,
+    `${report.failed.length} failed`,
+    `${Math.round(report.durationMs)} ms`,
+  ].join(' · ');
+}
+
+/** A list of file names for a field, cut to the field limit with a count of the rest. */
+function fileList(lines: readonly string[]): string {
+  const out: string[] = [];
+  let length = 0;
+  for (const [i, line] of lines.entries()) {
+    if (length + line.length + 1 > 1000) {
+      out.push(`…and ${lines.length - i} more`);
+      break;
+    }
+    out.push(line);
+    length += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+function problemLine(diagnostic: Diagnostic): string {
+  const icon = diagnostic.severity === 'error' ? '⛔' : '⚠️';
+  const where = inlineCode(`${diagnostic.position.source}:${diagnostic.position.line}`);
+  return `${icon} ${where} ${clip(mdSafe(diagnostic.message), MAX_PROBLEM)}`;
+}
+
+/**
+ * Problems in the order an operator needs them: errors (a file not served) first, then files the last
+ * reload touched, then the rest; by line within a file.
+ */
+export function orderProblems(files: readonly FileReport[], last: ReloadReport | null): Diagnostic[] {
+  const recent = new Set([
+    ...(last?.added ?? []),
+    ...(last?.updated ?? []),
+    ...(last?.failed.map((f) => f.file) ?? []),
+  ]);
+  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
+  const entries = files.flatMap((f) => f.diagnostics.map((d) => ({ file: f.file, d })));
+  const weight = ({ file, d }: { file: string; d: Diagnostic }) =>
+    d.severity === 'error' ? 0 : recent.has(file) ? 1 : 2;
+  entries.sort(
+    (a, b) =>
+      weight(a) - weight(b) ||
+      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+      a.d.position.line - b.d.position.line,
+  );
+  return entries.map((e) => e.d);
+}
+
+function problemsText(problems: readonly Diagnostic[]): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const [i, problem] of problems.entries()) {
+    const line = problemLine(problem);
+    if (length + line.length + 1 > PROBLEMS_ROOM) {
+      lines.push(`…and ${problems.length - i} more`);
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** What is loaded, what is wrong with it (file:line), and when it was last reloaded. Private. */
+export function renderStatus(status: StatusReport): Reply {
+  const problems = orderProblems(status.files, status.lastReload);
+  const failed = status.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
+  const head = [
+    `**${plural(status.events, 'article')}** loaded · ${plural(status.athletes, 'skater')}`,
+    `${plural(status.files.length, 'file')} in ${inlineCode(status.dir)}${failed > 0 ? ` · **${failed} with errors**` : ''}`,
+  ];
+  const last = status.lastReload;
+  head.push(
+    last
+      ? `Last reload ${discordTime(Math.floor(last.at.getTime() / 1000), 'R')}: ${reloadSummary(last)}`
+      : 'No reload since the bot started.',
+  );
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const title =
+    problems.length === 0
+      ? 'No problems'
+      : `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
+  const description = [...head, '', `__${title}__`];
+  if (problems.length > 0) description.push(problemsText(problems));
+  return {
+    embeds: [
+      {
+        title: 'Status',
+        description: description.join('\n'),
+        color: errors > 0 ? WARNING_COLOUR : BRAND_COLOUR,
+      },
+    ],
+    ephemeral: true,
+  };
+}
+
+/** What a reload changed, with the first error of each file that failed. Private. */
+export function renderReload(report: ReloadReport, status: StatusReport): Reply {
+  const byFile = new Map(status.files.map((f) => [f.file, f]));
+  const fields: APIEmbedField[] = [];
+  const list = (name: string, files: readonly string[]) => {
+    if (files.length > 0) fields.push({ name, value: fileList(files.map(inlineCode)) });
+  };
+  list('Added', report.added);
+  list('Updated', report.updated);
+  list('Removed', report.removed);
+  if (report.failed.length > 0) {
+    const lines = report.failed.map(({ file, keptPrevious }) => {
+      const error = byFile.get(file)?.diagnostics.find((d) => d.severity === 'error');
+      const kept = keptPrevious ? 'the previous version is still served' : 'not loaded';
+      const why = error ? `\n↳ line ${error.position.line}: ${clip(mdSafe(error.message), MAX_PROBLEM)}` : '';
+      return `${inlineCode(file)} — ${kept}${why}`;
+    });
+    fields.push({ name: 'Failed', value: fileList(lines) });
+  }
+  const warnings = status.files.reduce(
+    (n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length,
+    0,
+  );
+  const description = [
+    reloadSummary(report),
+    `Now serving **${plural(status.events, 'article')}** (${plural(status.athletes, 'skater')}).`,
+  ];
+  if (warnings > 0)
+    description.push(`${plural(warnings, 'warning')}; \`/status\` lists them with file and line.`);
+  const nothing =
+    report.added.length + report.updated.length + report.removed.length + report.failed.length === 0;
+  return {
+    embeds: [
+      {
+        title: nothing ? 'Reloaded: nothing changed' : 'Reloaded',
+        description: description.join('\n'),
+        color: report.failed.length > 0 ? WARNING_COLOUR : BRAND_COLOUR,
+        fields,
+      },
+    ],
+    ephemeral: true,
+  };
+}

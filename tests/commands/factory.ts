@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import type { AutocompleteInvocation, Context, Invocation } from '../../src/bot/command.js';
+import { UserError } from '../../src/bot/command.js';
+import { loadDirectory } from '../../src/load/loader.js';
+import type { ReloadReport, StatusReport } from '../../src/load/store.js';
+import { Dataset } from '../../src/search/index.js';
+
+export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.url));
+
+type OptionValues = Record<string, string | number | null | undefined>;
+
+/** An invocation as the dispatcher builds it, with the options a user typed. */
+export function invoke(values: OptionValues = {}, isAdmin = false): Invocation {
+  return {
+    isAdmin,
+    options: {
+      getString: (name) => {
+        const value = values[name];
+        return value === undefined || value === null ? null : String(value);
+      },
+      getInteger: (name) => {
+        const value = values[name];
+        return typeof value === 'number' ? value : null;
+      },
+    },
+  };
+}
+
+/** An autocomplete request: `focused` is being typed, `values` are the options already filled in. */
+export function typing(focused: string, typed: string, values: OptionValues = {}): AutocompleteInvocation {
+  return { ...invoke(values), focused: { name: focused, value: typed } };
+}
+
+let seeds: Promise<Dataset> | undefined;
+
+/** The seed articles, parsed once per test file. */
+export function seedDataset(): Promise<Dataset> {
+  seeds ??= loadDirectory(SEEDS_DIR).then(({ articles }) => new Dataset(articles));
+  return seeds;
+}
+
+/** A context over `data` whose operator controls fail loudly unless a test supplies them. */
+export function contextFor(
+  data: Dataset,
+  controls: { status?: () => StatusReport; reload?: () => Promise<ReloadReport> } = {},
+): Context {
+  return {
+    data,
+    status:
+      controls.status ??
+      (() => {
+        throw new Error('status() was not expected');
+      }),
+    reload: controls.reload ?? (() => Promise.reject(new Error('reload() was not expected'))),
+  };
+}
+
+/** The UserError `run` throws, so a test can assert its message and suggestions exactly. */
+export async function userErrorOf(
+  run: () => unknown,
+): Promise<{ message: string; suggestions: readonly string[] }> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof UserError) return { message: error.message, suggestions: error.suggestions };
+    throw error;
+  }
+  throw new Error('expected a UserError, but nothing was thrown');
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import heat from '../../commands/heat.js';
+import { checkReplyLimits } from '../../src/render/limits.js';
+import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
+
+const ctx = contextFor(await seedDataset());
+
+describe('commands/heat', () => {
+  describe('execute', () => {
+    it('answers /heat event:1000m round:quarterfinal n:3 with the exact table', () => {
+      const reply = heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
+      const [embed] = reply.embeds ?? [];
+      expect(embed?.title).toBe("Short track · Men's 1000 metres · 2026 Winter Olympics");
+      expect(embed?.description?.split('\n')).toStrictEqual([
+        '**Quarterfinals, heat 3** · <t:1770924840:f> (<t:1770924840:R>)',
+        '```',
+        '# Name                  Time     Gap',
+        '1 Sun Long          1:26.563         Q',
+        '2 Roberts Krūzbergs 1:27.133  +0.570 Q',
+        '3 Michał Niewiński  1:46.369 +19.806 ADV',
+        '  Pietro Sighel            –         PEN',
+        '  Quentin Fercoq           –         PEN',
+        '```',
+      ]);
+      expect(embed?.fields).toStrictEqual([
+        {
+          name: 'Notes',
+          value: '**Q** qualified by place · **ADV** advanced by the referee · **PEN** penalty',
+        },
+        { name: 'Other heats', value: '1, 2, 4 — `/heat` with `n`' },
+      ]);
+      expect(checkReplyLimits(reply)).toStrictEqual([]);
+    });
+
+    it('says the lap count once and leaves out what does not fit a phone', () => {
+      const reply = heat.execute(invoke({ event: 'mass-start-men', round: 'semifinal', n: 1 }), ctx);
+      const lines = reply.embeds?.[0]?.description?.split('\n') ?? [];
+      expect(lines.slice(0, 5)).toStrictEqual([
+        '**Semifinals, heat 1** · 16 laps',
+        '```',
+        ' # Name                  S1 S2 S3 S4 Pts',
+        ' 1 Antoine Gélinas-Beau…          60  60 Q',
+        ' 2 Shomu Sasaki                   40  40 Q',
+      ]);
+      expect(lines.at(-1)).toBe('-# Time left out to fit a phone screen.');
+    });
+
+    it.each([
+      [
+        'an unknown round',
+        { event: '1000m', round: 'repechage', n: 1 },
+        "Men's 1000 metres has no round `repechage`.",
+        [
+          '`heat` — Heats',
+          '`quarterfinal` — Quarterfinals',
+          '`semifinal` — Semifinals',
+          '`final-b` — Final B',
+          '`final` — Final A',
+        ],
+      ],
+      [
+        'a heat out of range',
+        { event: '1000m', round: 'quarterfinal', n: 9 },
+        'Quarterfinals has no heat 9; it has heats 1, 2, 3, 4.',
+        ['`n:1`', '`n:2`', '`n:3`', '`n:4`'],
+      ],
+      [
+        'a missing heat number in a round of several heats',
+        { event: '1000m', round: 'semifinal' },
+        'Semifinals has heats 1, 2; choose one with `n`.',
+        ['`n:1`', '`n:2`'],
+      ],
+      ['a blank round', { event: '1000m', round: ' ', n: 1 }, 'Please give a value for `round`.', []],
+      [
+        'an ambiguous event',
+        { event: 'mass start', round: 'final' },
+        '`mass start` matches 2 events. Pick one:',
+        [
+          "`mass-start-men-2026` — 2026 · Men's mass start (speed skating)",
+          "`mass-start-women-2026` — 2026 · Women's mass start (speed skating)",
+        ],
+      ],
+    ])('explains %s', async (_, values, message, suggestions) => {
+      expect(await userErrorOf(() => heat.execute(invoke(values), ctx))).toStrictEqual({
+        message,
+        suggestions,
+      });
+    });
+  });
+
+  describe('autocomplete', () => {
+    it('offers the rounds of the chosen event only', () => {
+      expect(heat.autocomplete(typing('round', '', { event: 'mass-start-men' }), ctx)).toStrictEqual([
+        { name: 'Semifinals (2 heats)', value: 'semifinal' },
+        { name: 'Final (one race)', value: 'final' },
+      ]);
+      expect(heat.autocomplete(typing('round', 'fin', { event: '1000m' }), ctx)).toStrictEqual([
+        { name: 'Final B (one race)', value: 'final-b' },
+        { name: 'Final A (one race)', value: 'final' },
+      ]);
+    });
+
+    it('offers no rounds while the event is unclear', () => {
+      expect(heat.autocomplete(typing('round', '', { event: 'mass start' }), ctx)).toStrictEqual([]);
+      expect(heat.autocomplete(typing('round', '', {}), ctx)).toStrictEqual([]);
+    });
+
+    it('offers the heats of the chosen round with who raced in them', () => {
+      const choices = heat.autocomplete(typing('n', '', { event: '1000m', round: 'semifinal' }), ctx);
+      expect(choices).toStrictEqual([
+        { name: 'Semifinals, heat 1 — William Dandjinou, Sun Long, Roberts Krūzbergs', value: 1 },
+        { name: "Semifinals, heat 2 — Rim Jong-un, Jens van 't Wout, Michał Niewiński", value: 2 },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import podium from '../../commands/podium.js';
+import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
+
+const ctx = contextFor(await seedDataset());
+
+describe('commands/podium', () => {
+  describe('execute', () => {
+    it('answers /podium event:mass-start-men with the medallists, their NOCs and points', () => {
+      const reply = podium.execute(invoke({ event: 'mass-start-men' }), ctx);
+      expect(reply.ephemeral).toBeUndefined();
+      const [embed] = reply.embeds ?? [];
+      expect(embed?.title).toBe("Podium · Men's mass start · 2026 Winter Olympics");
+      expect(embed?.description?.split('\n')).toStrictEqual([
+        '🥇 **Jorrit Bergsma** 🇳🇱 NED — 68 pts',
+        '🥈 **Viktor Hald Thorup** 🇩🇰 DEN — 47 pts',
+        '🥉 **Andrea Giovannini** 🇮🇹 ITA — 21 pts',
+      ]);
+      expect(embed?.fields).toStrictEqual([
+        { name: 'Winning points', value: '68 pts', inline: true },
+        { name: 'Venue', value: 'Milano Speed Skating Stadium, Milan', inline: true },
+        { name: 'Date', value: '21 February 2026', inline: true },
+        {
+          name: 'Places 4–8',
+          value: [
+            '```',
+            '4th Jordan Stolz             10 pts',
+            '5th Chung Jae-won             6 pts',
+            '6th Antoine Gélinas-Beaulieu  3 pts',
+            '7th Mathieu Belloir            1 pt',
+            '8th Indra Médard               1 pt',
+            '```',
+          ].join('\n'),
+        },
+      ]);
+      expect(embed?.footer).toStrictEqual({
+        text: "Source: Wikipedia, “Speed skating at the 2026 Winter Olympics – Men's mass start” (000_1a0ef7e0fe2592fc.txt)",
+      });
+    });
+
+    it('adds the year to dates that leave it out, and takes places 6–8 from Final B', () => {
+      const reply = podium.execute(invoke({ event: '1000m' }), ctx);
+      expect(reply.embeds?.[0]?.description?.split('\n')).toStrictEqual([
+        "🥇 **Jens van 't Wout** 🇳🇱 NED — 1:24.537",
+        '🥈 **Sun Long** 🇨🇳 CHN — 1:24.565',
+        '🥉 **Rim Jong-un** 🇰🇷 KOR — 1:24.611',
+      ]);
+      expect(reply.embeds?.[0]?.fields).toStrictEqual([
+        { name: 'Winning time', value: '1:24.537', inline: true },
+        { name: 'Venue', value: 'Forum di Milano, Milan', inline: true },
+        { name: 'Date', value: '10 and 12 February 2026', inline: true },
+        {
+          name: 'Places 4–8',
+          value: [
+            '```',
+            '4th William Dandjinou 1:24.671',
+            '5th Roberts Krūzbergs 1:24.681',
+            '6th Shaoang Liu       1:27.211',
+            '7th Teun Boer         1:27.267',
+            '8th Shin Dong-min     1:27.453',
+            '```',
+          ].join('\n'),
+        },
+      ]);
+    });
+
+    it.each([
+      [
+        'an ambiguous short form',
+        'mass start',
+        '`mass start` matches 2 events. Pick one:',
+        [
+          "`mass-start-men-2026` — 2026 · Men's mass start (speed skating)",
+          "`mass-start-women-2026` — 2026 · Women's mass start (speed skating)",
+        ],
+      ],
+      [
+        'an unknown event',
+        '500m',
+        'No event matches `500m`.',
+        [
+          "`short-track-1000m-men-2026` — 2026 · Men's 1000 metres (short track)",
+          "`mass-start-men-2026` — 2026 · Men's mass start (speed skating)",
+          "`mass-start-women-2026` — 2026 · Women's mass start (speed skating)",
+        ],
+      ],
+      ['a blank value', '   ', 'Please give a value for `event`.', []],
+    ])('explains %s privately, with what to pick', async (_, event, message, suggestions) => {
+      expect(await userErrorOf(() => podium.execute(invoke({ event }), ctx))).toStrictEqual({
+        message,
+        suggestions,
+      });
+    });
+  });
+
+  describe('autocomplete', () => {
+    it('offers every event for an empty option, at most 25', () => {
+      const choices = podium.autocomplete(typing('event', ''), ctx);
+      expect(choices.map((c) => c.value)).toStrictEqual([
+        'short-track-1000m-men-2026',
+        'mass-start-men-2026',
+        'mass-start-women-2026',
+      ]);
+    });
+
+    it('ranks the event a prefix names before the near misses', () => {
+      expect(podium.autocomplete(typing('event', 'mass-start-w'), ctx)).toStrictEqual([
+        { name: "2026 · Women's mass start (speed skating)", value: 'mass-start-women-2026' },
+        { name: "2026 · Men's mass start (speed skating)", value: 'mass-start-men-2026' },
+      ]);
+    });
+  });
+});
