@@ -13,13 +13,14 @@ export interface BotOptions {
   logger: Logger;
 }
 
-export function contextFor(store: DataStore): Context {
+export function contextFor(store: DataStore, logger?: Logger): Context {
   return {
     get data() {
       return store.data;
     },
     status: () => store.status(),
     reload: () => store.reload(),
+    report: (error, what) => logger?.error({ err: error }, `${what} failed`),
   };
 }
 
@@ -35,7 +36,7 @@ export async function startBot({
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const dispatch = createDispatcher({ commands, context: contextFor(store), logger });
+  const dispatch = createDispatcher({ commands, context: contextFor(store, logger), logger });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));

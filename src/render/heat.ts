@@ -4,7 +4,7 @@ import { heatLabel } from '../search/index.js';
 import { BRAND_COLOUR, clip, discordTime, eventTitle, mdSafe, noteLegend, sourceFooter } from './format.js';
 import { resultColumns, sharedLaps } from './columns.js';
 import { codeBlock, renderTable } from './table.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplyFile } from './reply.js';
 
 /** Facts every row shares (e.g. "16 laps"), said once above the table instead of in a column. */
 function sharedFacts(heat: Heat): string[] {
@@ -13,7 +13,12 @@ function sharedFacts(heat: Heat): string[] {
 }
 
 /** One heat: its table sized for a phone, the start time in the reader's zone, and a legend. */
-export function renderHeat(event: EventArticle, round: Round, heat: Heat, image?: { name: string }): Reply {
+export function renderHeat(
+  event: EventArticle,
+  round: Round,
+  heat: Heat,
+  picture: ReplyFile | null = null,
+): Reply {
   const rows = heat.rows.map((row) => ({ row, heat: heat.number }));
   const columns = resultColumns(rows).filter((c) => !(c.header === 'Laps' && sharedFacts(heat).length > 0));
   const table = renderTable(rows, columns);
@@ -39,6 +44,7 @@ export function renderHeat(event: EventArticle, round: Round, heat: Heat, image?
     fields,
     footer: sourceFooter(event),
   };
-  if (image) embed.image = { url: `attachment://${image.name}` };
-  return { embeds: [embed] };
+  // The text above stays: it is what screen readers and notification previews read.
+  if (picture) embed.image = { url: `attachment://${picture.name}` };
+  return picture ? { embeds: [embed], files: [picture] } : { embeds: [embed] };
 }

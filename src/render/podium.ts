@@ -15,7 +15,7 @@ import {
   sourceFooter,
 } from './format.js';
 import { codeBlock, renderTable } from './table.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplyFile } from './reply.js';
 import type { ResultRow } from '../model/schemas.js';
 
 function valueOf(row: ResultRow | null): string {
@@ -25,7 +25,7 @@ function valueOf(row: ResultRow | null): string {
 }
 
 /** The medallists with medal emoji, NOC and flag where stated, the winning value, and places 4-8. */
-export function renderPodium(podium: Podium, image?: { name: string; description: string }): Reply {
+export function renderPodium(podium: Podium, picture: ReplyFile | null = null): Reply {
   const { event } = podium;
   const lines = podium.places.map((place) => {
     const noc = nocLabel(place.noc);
@@ -64,6 +64,7 @@ export function renderPodium(podium: Podium, image?: { name: string; description
     fields,
     footer: sourceFooter(event),
   };
-  if (image) embed.image = { url: `attachment://${image.name}` };
-  return { embeds: [embed] };
+  // The text above stays: it is what screen readers and notification previews read.
+  if (picture) embed.image = { url: `attachment://${picture.name}` };
+  return picture ? { embeds: [embed], files: [picture] } : { embeds: [embed] };
 }
