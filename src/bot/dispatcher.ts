@@ -9,6 +9,7 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import { renderApology, renderUserError } from '../render/errors.js';
+import { checkReplyLimits } from '../render/limits.js';
 import type { Reply } from '../render/reply.js';
 import { UserError } from './command.js';
 import type { Choice, CommandModule, Context, Invocation } from './command.js';
@@ -72,6 +73,14 @@ export function createDispatcher({
   logger,
   deferAfterMs = DEFER_AFTER_MS,
 }: DispatcherOptions) {
+  // Discord rejects a message over its limits and the user would see "interaction failed"; an apology is better.
+  function guardLimits(reply: Reply, where: Record<string, unknown>): Reply {
+    const problems = checkReplyLimits(reply);
+    if (problems.length === 0) return reply;
+    logger.error({ problems, ...where }, 'reply breaks Discord limits');
+    return renderApology();
+  }
+
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
     const where = {
@@ -86,7 +95,7 @@ export function createDispatcher({
     const pending: { defer: Promise<unknown> | null } = { defer: null };
     // A slow handler must not cost the user their answer: defer before Discord's 3 s run out.
     const timer = setTimeout(() => {
-      deferring = interaction
+      pending.defer = interaction
         .deferReply()
         .catch((error: unknown) => logger.warn({ err: error, ...where }, 'defer failed'));
     }, deferAfterMs);
@@ -98,7 +107,7 @@ export function createDispatcher({
         );
       if (command.adminOnly && !invocation.isAdmin)
         throw new UserError('This command is for server managers only.');
-      reply = await command.execute(invocation, context);
+      reply = guardLimits(await command.execute(invocation, context), where);
     } catch (error) {
       reply = replyForError(error, logger, where);
     } finally {
@@ -144,7 +153,9 @@ export function createDispatcher({
     let reply: Reply;
     try {
       if (!command?.button) throw new UserError('This button no longer works; run the command again.');
-      reply = await command.button(interaction.customId, context);
+      reply = guardLimits(await command.button(interaction.customId, context), {
+        button: interaction.customId,
+      });
     } catch (error) {
       reply = replyForError(error, logger, { button: interaction.customId, interaction: interaction.id });
     }
