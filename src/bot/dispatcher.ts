@@ -75,7 +75,7 @@ export function createDispatcher({
 }: DispatcherOptions) {
   // Discord rejects a message over its limits and the user would see "interaction failed"; an apology is better.
   function guardLimits(reply: Reply, where: Record<string, unknown>): Reply {
-    const problems = checkReplyLimits(reply);
+    const problems = checkReplyLimits(reply, { phoneWidth: false });
     if (problems.length === 0) return reply;
     logger.error({ problems, ...where }, 'reply breaks Discord limits');
     return renderApology();
