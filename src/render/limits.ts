@@ -46,32 +46,36 @@ export function codeBlockLines(text: string): string[] {
   return lines;
 }
 
-// Set per call by checkReplyLimits: the phone width is our own rule, not a reason for Discord to refuse.
-let checkWidth = true;
+interface Check {
+  out: string[];
+  /** The phone width is our own rule, not a reason for Discord to refuse a message. */
+  phoneWidth: boolean;
+}
 
-function checkText(where: string, text: string | undefined, max: number, out: string[]): void {
+function checkText(where: string, text: string | undefined, max: number, { out, phoneWidth }: Check): void {
   if (text === undefined) return;
   if (text.length > max) out.push(`${where} is ${text.length} characters (max ${max})`);
-  if (!checkWidth) return;
+  if (!phoneWidth) return;
   for (const line of codeBlockLines(text)) {
     const width = displayWidth(line);
     if (width > PHONE_WIDTH) out.push(`${where} has a code line ${width} wide (max ${PHONE_WIDTH}): ${line}`);
   }
 }
 
-function checkEmbed(embed: APIEmbed, where: string, out: string[]): void {
-  checkText(`${where}.title`, embed.title, LIMITS.title, out);
-  checkText(`${where}.description`, embed.description, LIMITS.description, out);
-  checkText(`${where}.footer`, embed.footer?.text, LIMITS.footer, out);
-  checkText(`${where}.author`, embed.author?.name, LIMITS.author, out);
+function checkEmbed(embed: APIEmbed, where: string, check: Check): void {
+  const { out } = check;
+  checkText(`${where}.title`, embed.title, LIMITS.title, check);
+  checkText(`${where}.description`, embed.description, LIMITS.description, check);
+  checkText(`${where}.footer`, embed.footer?.text, LIMITS.footer, check);
+  checkText(`${where}.author`, embed.author?.name, LIMITS.author, check);
   const fields = embed.fields ?? [];
   if (fields.length > LIMITS.fields) out.push(`${where} has ${fields.length} fields (max ${LIMITS.fields})`);
   fields.forEach((field, i) => {
     // Discord rejects an empty field name or value outright.
     if (field.name.trim() === '') out.push(`${where}.fields[${i}].name is empty`);
     if (field.value.trim() === '') out.push(`${where}.fields[${i}].value is empty`);
-    checkText(`${where}.fields[${i}].name`, field.name, LIMITS.fieldName, out);
-    checkText(`${where}.fields[${i}].value`, field.value, LIMITS.fieldValue, out);
+    checkText(`${where}.fields[${i}].name`, field.name, LIMITS.fieldName, check);
+    checkText(`${where}.fields[${i}].value`, field.value, LIMITS.fieldValue, check);
   });
 }
 
@@ -83,12 +87,12 @@ export function checkReplyLimits(
   reply: Reply,
   { phoneWidth = true }: { phoneWidth?: boolean } = {},
 ): string[] {
-  checkWidth = phoneWidth;
   const out: string[] = [];
-  checkText('content', reply.content, LIMITS.content, out);
+  const check: Check = { out, phoneWidth };
+  checkText('content', reply.content, LIMITS.content, check);
   const embeds = reply.embeds ?? [];
   if (embeds.length > LIMITS.embeds) out.push(`${embeds.length} embeds (max ${LIMITS.embeds})`);
-  embeds.forEach((embed, i) => checkEmbed(embed, `embeds[${i}]`, out));
+  embeds.forEach((embed, i) => checkEmbed(embed, `embeds[${i}]`, check));
   const total = embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
   if (total > LIMITS.embedTotal) out.push(`embeds total ${total} characters (max ${LIMITS.embedTotal})`);
   if ((reply.content ?? '').trim() === '' && embeds.length === 0 && (reply.files ?? []).length === 0) {
