@@ -140,9 +140,13 @@ export class DataStore {
     const watcher: FSWatcher = watch(this.dir, () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        this.reload().then(onReload, (error: unknown) =>
-          onReload(error instanceof Error ? error : new Error(String(error))),
-        );
+        // A change that lands while a reload runs must get a reload of its own, not join the running one.
+        const after = this.running?.catch(() => undefined) ?? Promise.resolve();
+        after
+          .then(() => this.reload())
+          .then(onReload, (error: unknown) =>
+            onReload(error instanceof Error ? error : new Error(String(error))),
+          );
       }, debounceMs);
     });
     watcher.on('error', (error) => onReload(error));
