@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     for (const d of file.diagnostics) {
       const { source, line, column } = d.position;
       // In the console only errors are printed up front; /status lists every warning.
-      if (logger || d.severity === 'error') report(d.severity === 'error' ? 'error' : 'warn', `${source}:${line}:${column}: ${d.message}`);
+      if (logger || d.severity === 'error')
+        report(d.severity === 'error' ? 'error' : 'warn', `${source}:${line}:${column}: ${d.message}`);
     }
   }
   const commands = await loadCommands();

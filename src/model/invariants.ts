@@ -113,7 +113,10 @@ export function checkInvariants(
         // Final A takes up a place varies between articles, so both starting points are accepted.
         const earlier = finals.filter((other) => round.kind.startsWith('final-') && other.kind < round.kind);
         const count = (keep: (r: ResultRow) => boolean) =>
-          earlier.reduce((n, other) => n + other.heats.reduce((m, h) => m + h.rows.filter(keep).length, 0), 0);
+          earlier.reduce(
+            (n, other) => n + other.heats.reduce((m, h) => m + h.rows.filter(keep).length, 0),
+            0,
+          );
         const ranked = count((r) => r.rank !== null);
         const all = count(() => true);
         const firstRank = heat.rows.find((r) => r.rank !== null)?.rank;

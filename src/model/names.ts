@@ -26,7 +26,8 @@ const ASCII_NON_ALNUM = /[^a-z0-9]+/g;
 /** Folds a name to plain lower-case ASCII-ish words: "Jílek" -> "jilek", "van 't Wout" -> "van t wout". */
 export function foldName(name: string): string {
   // Most names and nearly all prose are plain ASCII; Unicode normalisation is the expensive step.
-  if (PLAIN.test(name)) return name.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_ALNUM, ' ').trim();
+  if (PLAIN.test(name))
+    return name.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_ALNUM, ' ').trim();
   return name
     .normalize('NFKD')
     .replace(MARKS, '')
