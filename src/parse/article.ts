@@ -23,20 +23,27 @@ import { cellStart, isRaceTable, isTableRow, readHeader, readTable } from './tab
 import type { Column, HeadedTable, RawTable } from './table.js';
 import { isStatusWord, parseMarkCell, parseRaceTime } from './time.js';
 
-const TITLE_LINE = /^=(?!=)\s*(?<title>.*?)\s*=$/;
+// Title, heading and infobox patterns capture untrimmed and the code trims: a lazy group next to `\s*`
+// backtracks through every split of a run of spaces, which made a long line take minutes (found by fuzzing).
+const TITLE_LINE = /^=(?!=)(?<title>.*)=$/;
 const TITLE =
   /^(?<sport>.+?) at the (?<year>\d{4}) (?<season>Winter|Summer) Olympics\s*[–—-]+\s*(?<event>.+)$/;
-const HEADING = /^(?<open>={2,6})\s*(?<title>[^=].*?)\s*(?<close>={2,6})\s*$/;
+const HEADING = /^(?<open>={2,6})(?!=)(?<title>.+?)(?<close>={2,6})$/;
 const INFOBOX_START = /^infobox\b/i;
-const INFOBOX_ENTRY = /^\s*[-*]\s*(?<key>[^:]+?)\s*:\s*(?<value>.*?)\s*$/;
+const INFOBOX_ENTRY = /^\s*[-*](?<key>[^:]+):(?<value>.*)$/;
 // "Ladies'" carries its possessive after the s it already ends with.
 const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|'|’)?\s+/i;
-const DISTANCE = /(\d[\d,]*)\s*(?:metres?|meters?|m)\b/g;
+// Starts only where a run of digits and commas starts: tried from every digit, "Men's 500 metres1111…" was quadratic.
+const DISTANCE = /(?<![\d,])(?<lead>,*)(?<metres>\d[\d,]*)\s*(?:metres?|meters?|m)\b/g;
 const RANK = /^[=T]?(?<rank>\d{1,4})[=.]?$/;
 const DASH = /^[-–—]$/;
 const INTEGER = /^\d+$/;
-const NAME_WITH_NOC = /^(?<name>.+?)\s*\((?<noc>[A-Z]{3})\)$/;
-const FOOTNOTE = /\s*\[[^\]]{1,12}\]$/;
+// No count, score or heat number comes near a billion; a larger one is a typo (and past 2^53 not an integer
+// the schema accepts), so it is a warning rather than a reason to refuse the whole article.
+const MAX_NUMBER = 999_999_999;
+// Greedy and without `\s*` for the same reason as above; the name is trimmed where they are used.
+const NAME_WITH_NOC = /^(?<name>.+)\((?<noc>[A-Z]{3})\)$/;
+const FOOTNOTE = /\[[^\]]{1,12}\]$/;
 const NOTE_SPLIT = /[\s,;]+/;
 const COUNTRY_WORDS =
   /^(?:the\s+)?((?:[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|of|the)){0,4})/u;
@@ -67,6 +74,13 @@ interface RoundDraft {
   rows: Array<{ heat: number | null; row: ResultRow }>;
 }
 
+/** The whole number `text` writes, or null when it is not one or is implausibly large. */
+function wholeNumber(text: string): number | null {
+  if (!INTEGER.test(text)) return null;
+  const value = Number(text);
+  return value <= MAX_NUMBER ? value : null;
+}
+
 /** Parses one article. Pure: text in, data out. Throws `ArticleParseError` (with position) when unusable. */
 export function parseArticle(input: string, source: string): ParsedArticle {
   const text: SourceText = new SourceText(source, input);
@@ -78,7 +92,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
   if (titleIndex < 0) text.fail(1, 'empty article');
   if (!titleMatch?.groups)
     text.fail(titleLine, 'expected a title line: "= <sport> at the <year> Winter Olympics – <event> ="');
-  const title = titleMatch.groups.title ?? '';
+  const title = (titleMatch.groups.title ?? '').trim();
   const parts = TITLE.exec(title)?.groups;
   if (!parts) text.fail(titleLine, 'title does not name "<sport> at the <year> <season> Olympics – <event>"');
   const sportLabel = (parts.sport ?? '').trim();
@@ -123,7 +137,9 @@ export function parseArticle(input: string, source: string): ParsedArticle {
   const article = validate(text, draft);
   const keyLine = (key: string) =>
     infoboxEntries.find((entry) => entry.key.toLowerCase() === key)?.line ?? infoboxLine ?? titleLine;
-  warnings.push(...checkInvariants(article, (line, needle) => text.at(line, needle), keyLine));
+  // Not push(...spread): a table of 200,000 broken rows overflowed the stack with as many arguments.
+  for (const warning of checkInvariants(article, (line, needle) => text.at(line, needle), keyLine))
+    warnings.push(warning);
   return { article, warnings };
 }
 
@@ -141,7 +157,7 @@ function readEventName(eventName: string): { gender: Gender | null; discipline: 
   const rest = match ? eventName.slice(match[0].length) : eventName;
   const discipline = rest
     .toLowerCase()
-    .replace(DISTANCE, (_, metres: string) => `${metres.replace(/,/g, '')}m`)
+    .replace(DISTANCE, (_, lead: string, metres: string) => `${lead}${metres.replace(/,/g, '')}m`)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
@@ -195,7 +211,11 @@ function readStructure(text: SourceText, from: number, warnings: Diagnostic[]) {
       while (i < text.lines.length) {
         const entry = INFOBOX_ENTRY.exec(text.lines[i] ?? '');
         if (!entry?.groups) break;
-        infoboxEntries.push({ key: entry.groups.key ?? '', value: entry.groups.value ?? '', line: i + 1 });
+        infoboxEntries.push({
+          key: (entry.groups.key ?? '').trim(),
+          value: (entry.groups.value ?? '').trim(),
+          line: i + 1,
+        });
         i++;
       }
       continue;
@@ -246,13 +266,14 @@ function readInfobox(
   const count = (key: string): number | null => {
     const value = get(key);
     if (value === null) return null;
-    const match = /^(\d+)/.exec(value);
-    if (!match) warnings.push(text.warning(lineOf(key), `infobox ${key} is not a number`, value));
-    return match ? Number(match[1]) : null;
+    const number = wholeNumber(/^(\d+)/.exec(value)?.[1] ?? '');
+    if (number === null) warnings.push(text.warning(lineOf(key), `infobox ${key} is not a number`, value));
+    return number;
   };
 
   // The dump doubles the comma where a link separated venue and city.
-  const venue = get('venue')?.replace(/\s*,(?:\s*,)+\s*/g, ', ') ?? null;
+  // (?<!\s): a match may only start where a run of spaces starts, or a long run is scanned from each space.
+  const venue = get('venue')?.replace(/(?<!\s)\s*,(?:\s*,)+\s*/g, ', ') ?? null;
   const dateText = get('date');
   let dates: string[] = [];
   if (dateText !== null) {
@@ -270,8 +291,8 @@ function readInfobox(
       (winLabel !== null && /point/i.test(winLabel)) ||
       (INTEGER.test(winText) && winLabel === null && !time?.decimals)
     ) {
-      if (INTEGER.test(winText))
-        win = { kind: 'points', points: Number(winText), label: winLabel ?? 'Winning points' };
+      const points = wholeNumber(winText);
+      if (points !== null) win = { kind: 'points', points, label: winLabel ?? 'Winning points' };
       else warnings.push(text.warning(lineOf('win value'), 'winning points are not a whole number', winText));
     } else if (time) {
       win = { kind: 'time', time, label: winLabel ?? 'Winning time' };
@@ -287,10 +308,16 @@ function readInfobox(
     const noc = get(`${medal}noc`);
     if (noc !== null && !/^[A-Z]{3}$/.test(noc))
       warnings.push(text.warning(lineOf(`${medal}noc`), 'NOC is not a three-letter code', noc));
+    const athleteId = athleteKey(name);
+    // A name of punctuation alone names nobody; the schema would refuse the whole article for it.
+    if (athleteId === '') {
+      warnings.push(text.warning(lineOf(medal), `infobox ${medal} names no skater`, name));
+      continue;
+    }
     medallists.push({
       medal,
       name,
-      athleteId: athleteKey(name),
+      athleteId,
       noc: noc !== null && /^[A-Z]{3}$/.test(noc) ? noc : null,
     });
   }
@@ -328,7 +355,7 @@ function classifyHeading(heading: string): {
         : word === 'final'
           ? 'final'
           : 'heat';
-    return { kind: of, id: of, heatOf: of, heatNumber: Number(numbered[2]) };
+    return { kind: of, id: of, heatOf: of, heatNumber: wholeNumber(numbered[2] ?? '') ?? 0 };
   }
   if (/^(?:heats?|first round|round 1|round one|preliminar(?:y round|ies))$/.test(h))
     return { kind: 'heat', id: 'heat' };
@@ -373,7 +400,8 @@ function readRounds(text: SourceText, sections: RawSection[], year: number, warn
       s === resultsIndex ? { kind: 'race' as const, id: 'race' } : classifyHeading(section.heading ?? '');
     let roundId = cls.id;
     let kind = cls.kind;
-    let label = section.heading ?? 'Results';
+    // A heading of only spaces or `=` marks has no title; a round still needs a label to show.
+    let label = section.heading || 'Results';
     let line = section.line;
     let heatNumber: number | null = null;
     if ('heatOf' in cls && cls.heatNumber !== undefined) {
@@ -382,7 +410,12 @@ function readRounds(text: SourceText, sections: RawSection[], year: number, warn
       kind = parent?.kind ?? cls.kind;
       label = parent?.label ?? label;
       line = parent?.line ?? line;
-      heatNumber = cls.heatNumber;
+      // "Heat 0" names no heat; its rows keep the number their Heat cell gives, if any.
+      if (cls.heatNumber > 0) heatNumber = cls.heatNumber;
+      else
+        warnings.push(
+          text.warning(section.line, `heading "${section.heading ?? ''}" gives no positive heat number`),
+        );
     }
     if (s > resultsIndex)
       stack.push({ level: section.level, kind, id: roundId, label, line, start: section.start });
@@ -458,7 +491,8 @@ function readInt(
   positive = false,
 ): number | null {
   if (value === null || value === '' || DASH.test(value)) return null;
-  if (INTEGER.test(value) && (!positive || Number(value) > 0)) return Number(value);
+  const number = wholeNumber(value);
+  if (number !== null && (!positive || number > 0)) return number;
   warnings.push(
     text.warning(line, `${what} "${value}" is not a ${positive ? 'positive' : 'whole'} number`, value),
   );
@@ -499,7 +533,7 @@ function readRow(
   name = name.replace(FOOTNOTE, '').trim();
   const withNoc = NAME_WITH_NOC.exec(name);
   if (withNoc?.groups) {
-    name = withNoc.groups.name ?? name;
+    name = (withNoc.groups.name ?? name).trim();
     nameNoc = withNoc.groups.noc ?? null;
   }
   const athleteId = athleteKey(name);
@@ -542,7 +576,7 @@ function readRow(
   const notes = (cellOf(table, cells, 'notes') ?? '')
     .split(NOTE_SPLIT)
     .filter((code) => code !== '' && !DASH.test(code));
-  notes.push(...markCell.extraNotes);
+  for (const code of markCell.extraNotes) notes.push(code);
   if (rankStatus !== null && !notes.includes(rankStatus)) notes.push(rankStatus);
 
   const country = cellOf(table, cells, 'country');

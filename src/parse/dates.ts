@@ -49,6 +49,10 @@ const WINTER_GAMES_ZONES: Record<number, string> = {
   1924: 'Europe/Paris',
 };
 
+// An event lasts days; a longer range is a typo, and expanding one (9,999 years is 3.6 million days) hung
+// the parser for seconds (found by fuzzing).
+const MAX_RANGE_DAYS = 31;
+
 function monthIndex(word: string): number {
   const lower = word.toLowerCase();
   if (lower.length < 3) return -1;
@@ -56,7 +60,8 @@ function monthIndex(word: string): number {
 }
 
 function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // A typo'd year such as 0001 must still give a YYYY-MM-DD date.
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -110,7 +115,9 @@ export function parseDateList(text: string, defaultYear: number): string[] | nul
     if (date.rangeFrom && out.length > 0) {
       const last = out[out.length - 1] ?? '';
       const end = Date.UTC(year, date.month, date.day);
-      for (let t = Date.parse(`${last}T00:00:00Z`) + 86_400_000; t < end; t += 86_400_000) {
+      const start = Date.parse(`${last}T00:00:00Z`);
+      if (end - start > MAX_RANGE_DAYS * 86_400_000) return null;
+      for (let t = start + 86_400_000; t < end; t += 86_400_000) {
         out.push(new Date(t).toISOString().slice(0, 10));
       }
     }
