@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import type { EventArticle } from '../model/schemas.js';
+import type { Diagnostic, EventArticle } from '../model/schemas.js';
 import { Dataset } from '../search/dataset.js';
 import { dropDuplicates, parseSource, readSources } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
@@ -29,6 +29,30 @@ interface FileState {
   report: FileReport;
   /** The last version of this file that parsed, served while a newer version is broken. */
   article: EventArticle | null;
+  /** Whether the served version ended with a line break (see cutShort). */
+  endsWithBreak: boolean;
+}
+
+const ENDS_WITH_BREAK = /[\r\n]$/;
+
+/**
+ * A version that stops mid-line, of a file whose served version ended with a line break, is taken as
+ * caught half-way through being written (an editor or a copy); it may well parse, as an article with
+ * rows missing, so it is reported instead of served.
+ */
+function cutShort(file: string, text: string): Diagnostic {
+  const lines = text.split(/\r\n|\n|\r/);
+  const last = lines.at(-1) ?? '';
+  return {
+    severity: 'error',
+    message: 'the file stops mid-line, as one still being written does; the last complete version is served',
+    position: {
+      source: file,
+      line: lines.length,
+      column: last.length + 1,
+      text: last.length > 200 ? `${last.slice(0, 200)}…` : last,
+    },
+  };
 }
 
 /**
@@ -39,7 +63,9 @@ export class DataStore {
   private files = new Map<string, FileState>();
   private current: Dataset = new Dataset([]);
   private last: ReloadReport | null = null;
+  /** The reload under way, and the one waiting for it to end (see reload). */
   private running: Promise<ReloadReport> | null = null;
+  private next: Promise<ReloadReport> | null = null;
 
   private constructor(readonly dir: string) {}
 
@@ -54,8 +80,13 @@ export class DataStore {
     const snapshot = options.snapshotDir && key ? await readSnapshot(options.snapshotDir, key) : null;
     if (snapshot) {
       const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
+      const texts = new Map(sources.map((s) => [s.file, s.text]));
       for (const report of snapshot.files)
-        store.files.set(report.file, { report, article: byFile.get(report.file) ?? null });
+        store.files.set(report.file, {
+          report,
+          article: byFile.get(report.file) ?? null,
+          endsWithBreak: ENDS_WITH_BREAK.test(texts.get(report.file) ?? ''),
+        });
       store.current = new Dataset(snapshot.articles);
       void store.current.warmText();
       return store;
@@ -78,12 +109,23 @@ export class DataStore {
     return this.current;
   }
 
-  /** Reloads from disk; concurrent calls share one run. */
+  /**
+   * Reloads from disk. Calls share a run that has not yet read the folder; a call made while a run is
+   * reading gets the next run (shared with every call made meanwhile), as the running one may have read
+   * the folder before the change the call is about.
+   */
   reload(): Promise<ReloadReport> {
-    this.running ??= this.doReload().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    this.next ??= (this.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        const run = this.doReload().finally(() => {
+          if (this.running === run) this.running = null;
+        });
+        this.running = run;
+        return run;
+      });
+    return this.next;
   }
 
   private async doReload(preloaded?: SourceFile[]): Promise<ReloadReport> {
@@ -105,12 +147,22 @@ export class DataStore {
         next.set(source.file, previous);
         continue;
       }
+      const endsWithBreak = ENDS_WITH_BREAK.test(source.text);
+      if (parsed.article && previous?.article && previous.endsWithBreak && !endsWithBreak) {
+        parsed.report.diagnostics = [cutShort(source.file, source.text)];
+        parsed.report.eventId = null;
+        parsed.article = null;
+      }
       if (parsed.article) {
         (previous ? report.updated : report.added).push(source.file);
-        next.set(source.file, parsed);
+        next.set(source.file, { ...parsed, endsWithBreak });
       } else {
         report.failed.push({ file: source.file, keptPrevious: previous?.article != null });
-        next.set(source.file, { report: parsed.report, article: previous?.article ?? null });
+        next.set(source.file, {
+          report: parsed.report,
+          article: previous?.article ?? null,
+          endsWithBreak: previous?.article ? previous.endsWithBreak : endsWithBreak,
+        });
       }
     }
     for (const file of this.files.keys()) if (!next.has(file)) report.removed.push(file);
