@@ -1,5 +1,6 @@
 import { AttachmentBuilder, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type {
+  APIEmbed,
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
@@ -16,19 +17,38 @@ import type { Choice, CommandModule, Context, Invocation } from './command.js';
 
 /** Discord allows 3 s for the first answer; past this we defer and edit, which allows 15 minutes. */
 export const DEFER_AFTER_MS = 2_000;
+/** A handler still running after this is given up on, so the user gets an apology instead of nothing. */
+export const HANDLER_TIMEOUT_MS = 30_000;
 
 export interface DispatcherOptions {
   commands: ReadonlyMap<string, CommandModule>;
   context: Context;
   logger: Logger;
   deferAfterMs?: number;
+  handlerTimeoutMs?: number;
 }
 
-/** The message body of a Reply; nothing it contains can ping anyone. */
+// A right-to-left override or isolate typed into an option (and echoed back, even inside code) reverses
+// the rest of its line; no message needs one, so none is sent.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const withoutBidi = (text: string) => text.replace(BIDI_CONTROLS, '');
+
+function embedWithoutBidi(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (embed.title !== undefined) out.title = withoutBidi(embed.title);
+  if (embed.description !== undefined) out.description = withoutBidi(embed.description);
+  if (embed.footer) out.footer = { ...embed.footer, text: withoutBidi(embed.footer.text) };
+  if (embed.author) out.author = { ...embed.author, name: withoutBidi(embed.author.name) };
+  if (embed.fields)
+    out.fields = embed.fields.map((f) => ({ ...f, name: withoutBidi(f.name), value: withoutBidi(f.value) }));
+  return out;
+}
+
+/** The message body of a Reply; nothing it contains can ping anyone or reorder the text around it. */
 export function toMessage(reply: Reply): InteractionEditReplyOptions {
   return {
-    content: reply.content ?? '',
-    embeds: reply.embeds ?? [],
+    content: withoutBidi(reply.content ?? ''),
+    embeds: (reply.embeds ?? []).map(embedWithoutBidi),
     components: reply.components ?? [],
     files: (reply.files ?? []).map(
       (f) => new AttachmentBuilder(f.data, { name: f.name, description: f.description }),
@@ -72,7 +92,40 @@ export function createDispatcher({
   context,
   logger,
   deferAfterMs = DEFER_AFTER_MS,
+  handlerTimeoutMs = HANDLER_TIMEOUT_MS,
 }: DispatcherOptions) {
+  /**
+   * Runs a handler; if it is still running after deferAfterMs, `defer` is called so Discord's 3 s cannot run
+   * out, and after handlerTimeoutMs it is abandoned with an error (a hung handler would leave the user
+   * looking at "thinking…" for 15 minutes). Resolves when any deferral has settled.
+   */
+  async function runHandler<T>(
+    handler: () => T | Promise<T>,
+    defer: () => Promise<unknown>,
+    where: Record<string, unknown>,
+  ): Promise<T> {
+    const pending: { deferral: Promise<unknown> | null } = { deferral: null };
+    const deferTimer = setTimeout(() => {
+      pending.deferral = defer().catch((error: unknown) =>
+        logger.warn({ err: error, ...where }, 'defer failed'),
+      );
+    }, deferAfterMs);
+    let giveUp: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      giveUp = setTimeout(
+        () => reject(new Error(`handler did not finish within ${handlerTimeoutMs} ms`)),
+        handlerTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([Promise.resolve().then(handler), deadline]);
+    } finally {
+      clearTimeout(deferTimer);
+      clearTimeout(giveUp);
+      if (pending.deferral) await pending.deferral;
+    }
+  }
+
   // Discord rejects a message over its limits and the user would see "interaction failed"; an apology is better.
   function guardLimits(reply: Reply, where: Record<string, unknown>): Reply {
     const problems = checkReplyLimits(reply, { phoneWidth: false });
@@ -92,13 +145,6 @@ export function createDispatcher({
       options: interaction.options,
       isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     };
-    const pending: { defer: Promise<unknown> | null } = { defer: null };
-    // A slow handler must not cost the user their answer: defer before Discord's 3 s run out.
-    const timer = setTimeout(() => {
-      pending.defer = interaction
-        .deferReply()
-        .catch((error: unknown) => logger.warn({ err: error, ...where }, 'defer failed'));
-    }, deferAfterMs);
     let reply: Reply;
     try {
       if (!command)
@@ -107,13 +153,15 @@ export function createDispatcher({
         );
       if (command.adminOnly && !invocation.isAdmin)
         throw new UserError('This command is for server managers only.');
-      reply = guardLimits(await command.execute(invocation, context), where);
+      const answer = await runHandler(
+        () => command.execute(invocation, context),
+        () => interaction.deferReply(),
+        where,
+      );
+      reply = guardLimits(answer, where);
     } catch (error) {
       reply = replyForError(error, logger, where);
-    } finally {
-      clearTimeout(timer);
     }
-    if (pending.defer) await pending.defer;
     if (interaction.deferred) {
       if (reply.ephemeral) {
         // A deferred answer is public; a private one has to be a follow-up.
@@ -150,16 +198,25 @@ export function createDispatcher({
   async function runButton(interaction: ButtonInteraction): Promise<void> {
     const name = interaction.customId.split(':', 1)[0] ?? '';
     const command = commands.get(name);
+    const where = { button: interaction.customId, interaction: interaction.id };
     let reply: Reply;
     try {
-      if (!command?.button) throw new UserError('This button no longer works; run the command again.');
-      reply = guardLimits(await command.button(interaction.customId, context), {
-        button: interaction.customId,
-      });
+      const button = command?.button?.bind(command);
+      if (!button) throw new UserError('This button no longer works; run the command again.');
+      const answer = await runHandler(
+        () => button(interaction.customId, context),
+        () => interaction.deferUpdate(),
+        where,
+      );
+      reply = guardLimits(answer, where);
     } catch (error) {
-      reply = replyForError(error, logger, { button: interaction.customId, interaction: interaction.id });
+      reply = replyForError(error, logger, where);
     }
-    if (reply.ephemeral) await interaction.reply(toReplyOptions(reply));
+    // After deferUpdate the message with the button is edited; a private answer cannot replace it.
+    if (interaction.deferred) {
+      if (reply.ephemeral) await interaction.followUp(toReplyOptions(reply));
+      else await interaction.editReply(toMessage(reply));
+    } else if (reply.ephemeral) await interaction.reply(toReplyOptions(reply));
     else await interaction.update(toMessage(reply));
   }
 
