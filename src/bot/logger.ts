@@ -4,23 +4,35 @@ import type { Logger } from 'pino';
 export type { Logger };
 
 /**
- * JSON logs. The secrets given are replaced wherever they would appear, in messages and in fields,
- * so a token pasted into an error message still never reaches the log.
+ * The strings to hide for each secret: the secret itself and, for a bot token (id.timestamp.hmac), its
+ * HMAC part alone, which is the part that signs; the id part is only the public client id in base64.
+ */
+function hiddenStrings(secrets: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    out.add(secret);
+    const hmac = secret.split('.').at(-1) ?? '';
+    if (hmac !== secret && hmac.length >= 20) out.add(hmac);
+  }
+  // Longest first, so the whole token is replaced before its HMAC part could split it.
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * JSON logs in which the secrets given never appear. Each serialised line is scrubbed as it is written
+ * (pino's streamWrite hook), rather than the arguments before pino sees them, so no shape of log call can
+ * carry a token past it: not a field nested however deep, a child logger's bindings, an object key or an
+ * error's cause. Tokens are base64url and dots, which JSON writes unescaped, so the text searched is the
+ * text written.
  */
 export function createLogger(level: string, secrets: readonly string[] = [], destination = 1): Logger {
-  const hidden = secrets.filter((s) => s.length >= 8);
-  const scrub = (text: string) => hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-  const scrubAny = (value: unknown, depth = 0): unknown => {
-    if (typeof value === 'string') return scrub(value);
-    if (depth > 4 || value === null || typeof value !== 'object') return value;
-    if (value instanceof Error)
-      return { type: value.name, message: scrub(value.message), stack: scrub(value.stack ?? '') };
-    if (Array.isArray(value)) return value.map((v) => scrubAny(v, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubAny(v, depth + 1)]));
-  };
+  const hidden = hiddenStrings(secrets);
+  const scrub = (line: string) => hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), line);
   return pino(
     {
       level,
+      // Belt and braces: fields known to hold the token are censored before they are serialised at all.
       redact: {
         paths: [
           'token',
@@ -32,11 +44,7 @@ export function createLogger(level: string, secrets: readonly string[] = [], des
         ],
         censor: '[redacted]',
       },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((arg) => scrubAny(arg)) as Parameters<typeof method>);
-        },
-      },
+      hooks: { streamWrite: scrub },
     },
     pino.destination({ fd: destination, sync: true }),
   );
