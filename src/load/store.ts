@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
 import { Dataset } from '../search/dataset.js';
-import { dropDuplicates, parseSource, readSources } from './loader.js';
+import { dropDuplicates, hashText, parseSource, readSources } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
 
@@ -142,11 +142,12 @@ export class DataStore {
     };
     for (const source of sources) {
       const previous = this.files.get(source.file);
-      const parsed = parseSource(source);
-      if (previous && previous.report.hash === parsed.report.hash) {
+      // Unchanged files keep their parse: a reload after one edit should cost one article, not all of them.
+      if (previous && previous.report.hash === hashText(source.text)) {
         next.set(source.file, previous);
         continue;
       }
+      const parsed = parseSource(source);
       const endsWithBreak = ENDS_WITH_BREAK.test(source.text);
       if (parsed.article && previous?.article && previous.endsWithBreak && !endsWithBreak) {
         parsed.report.diagnostics = [cutShort(source.file, source.text)];

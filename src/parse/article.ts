@@ -247,16 +247,22 @@ function readInfobox(
   year: number,
   warnings: Diagnostic[],
 ): Infobox {
-  const raw: Record<string, string> = {};
+  // A Map, not `key in {}`: keys such as "constructor" or "__proto__" are inherited by every object.
+  const kept = new Map<string, string>();
   const lines = new Map<string, number>();
   for (const entry of entries) {
-    if (entry.key in raw)
+    if (kept.has(entry.key))
       warnings.push(text.warning(entry.line, `infobox key "${entry.key}" repeated; the first is kept`));
+    // zod drops a "__proto__" key when it validates (one could replace an object's prototype), so it is
+    // dropped here, said, rather than vanishing between parse and model.
+    else if (entry.key === '__proto__')
+      warnings.push(text.warning(entry.line, 'infobox key "__proto__" is not kept'));
     else {
-      raw[entry.key] = entry.value;
+      kept.set(entry.key, entry.value);
       lines.set(entry.key.toLowerCase(), entry.line);
     }
   }
+  const raw: Record<string, string> = Object.fromEntries(kept);
   const get = (key: string): string | null => {
     const found = Object.keys(raw).find((k) => k.toLowerCase() === key);
     const value = found === undefined ? undefined : raw[found];

@@ -723,6 +723,21 @@ describe('parse/article', () => {
       expect(warnings).toStrictEqual(expected);
       expect(EventArticle.parse(article)).toStrictEqual(article);
     });
+
+    it('keeps infobox keys that every object inherits, once each, without calling them repeated', () => {
+      const extra = ['- constructor: a', '- toString: b', '- __proto__: c', '- hasOwnProperty: d'];
+      const text = edit(SHORT, { 13: ['- Bronze: Cas Drei', ...extra].join('\n') });
+      const { article, warnings } = parseArticle(text, 'broken.txt');
+      expect(warnings).toStrictEqual([w(16, 1, '- __proto__: c', 'infobox key "__proto__" is not kept')]);
+      const raw = article.infobox?.raw ?? {};
+      expect(Object.entries(raw).slice(-3)).toStrictEqual([
+        ['constructor', 'a'],
+        ['toString', 'b'],
+        ['hasOwnProperty', 'd'],
+      ]);
+      expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+      expect(EventArticle.parse(article)).toStrictEqual(article);
+    });
   });
 });
 
