@@ -10,7 +10,7 @@ import { createDispatcher } from '../src/bot/dispatcher.js';
 import { loadCommands } from '../src/bot/registry.js';
 import { ConfigError, parseConfig } from '../src/config.js';
 import { DataStore } from '../src/load/store.js';
-import { COMMANDS_DIR, SEEDS_DIR } from './commands/factory.js';
+import { SEEDS_DIR } from './commands/factory.js';
 import { fakeInteraction } from './bot/fake-interaction.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -133,7 +133,7 @@ describe('secrets', () => {
       try {
         const { logger, read } = capturedLogger('dispatcher');
         const store = await DataStore.open(SEEDS_DIR);
-        const commands = await loadCommands(COMMANDS_DIR);
+        const commands = await loadCommands();
         const context = {
           get data() {
             return store.data;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,11 @@ let codeHash: Promise<string> | null = null;
 function parserCodeHash(): Promise<string> {
   codeHash ??= (async () => {
     const hash = createHash('sha256');
-    for (const dir of [join(HERE, '..', 'parse'), join(HERE, '..', 'model')]) {
+    // In the bundle (dist/bundle/) the parser is spread over its chunks, so they all key the snapshot: any
+    // rebuild starts from the articles again, which costs one parse.
+    const parse = join(HERE, '..', 'parse');
+    const dirs = existsSync(parse) ? [parse, join(HERE, '..', 'model')] : [HERE];
+    for (const dir of dirs) {
       for (const file of (await readdir(dir)).filter((f) => /\.(?:js|ts)$/.test(f)).sort()) {
         hash.update(file).update(await readFile(join(dir, file)));
       }

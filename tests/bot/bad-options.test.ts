@@ -11,10 +11,10 @@ import { DataStore } from '../../src/load/store.js';
 import { renderUserError } from '../../src/render/errors.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
 import type { Reply } from '../../src/render/reply.js';
-import { COMMANDS_DIR, SEEDS_DIR, invoke, typing } from '../commands/factory.js';
+import { SEEDS_DIR, invoke, typing } from '../commands/factory.js';
 import { fakeInteraction } from './fake-interaction.js';
 
-const commands = await loadCommands(COMMANDS_DIR);
+const commands = await loadCommands();
 const store = await DataStore.open(SEEDS_DIR);
 const ctx: Context = {
   get data() {

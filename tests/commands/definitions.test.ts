@@ -3,9 +3,9 @@ import type { APIApplicationCommandBasicOption } from 'discord.js';
 import { loadCommands } from '../../src/bot/registry.js';
 import { Dataset } from '../../src/search/index.js';
 import { stressArticles } from '../render/stress-articles.js';
-import { COMMANDS_DIR, contextFor, seedDataset, typing } from './factory.js';
+import { contextFor, seedDataset, typing } from './factory.js';
 
-const commands = await loadCommands(COMMANDS_DIR);
+const commands = await loadCommands();
 const seeds = await seedDataset();
 const stress = stressArticles(seeds.events.get('short-track-1000m-men-2026')!);
 const contexts = [contextFor(seeds), contextFor(new Dataset([...seeds.articles, ...stress]))];

@@ -1,4 +1,4 @@
-// The bot as a user runs it: `node dist/src/main.js` in the project root, configured by environment
+// The bot as a user runs it (`npm start`): `node --enable-source-maps dist/bundle/main.js` in the project root, configured by environment
 // variables only, with its stdout and stderr captured for the tests to read.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -11,7 +11,7 @@ import type { DiscordStandin } from './standin.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEEDS_DIR = join(ROOT, 'seeds');
 export const COMMANDS_DIR = join(ROOT, 'commands');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+export const MAIN = join(ROOT, 'dist', 'bundle', 'main.js');
 const SOURCE_DIRS = ['src', 'commands'];
 
 function newestSource(dir: string): number {
@@ -97,7 +97,11 @@ export class BotProcess {
     readonly token: string,
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     let exitedAt = 0;
@@ -108,7 +112,7 @@ export class BotProcess {
     });
   }
 
-  /** Starts `node dist/src/main.js` against the stand-in; the environment is the only configuration. */
+  /** Starts the bundled bot against the stand-in; the environment is the only configuration. */
   static start(standin: DiscordStandin, options: BotProcessOptions = {}): BotProcess {
     // Nothing from the caller's environment may point the bot somewhere else.
     const inherited = Object.fromEntries(

@@ -1,4 +1,4 @@
-// The bot end to end: `node dist/src/main.js` as a user starts it, talking to the local Discord stand-in.
+// The bot end to end: `node dist/bundle/main.js` as `npm start` starts it, talking to the local Discord stand-in.
 import {
   copyFileSync,
   cpSync,
@@ -187,7 +187,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
-describe('the bot process (node dist/src/main.js) against the Discord stand-in', () => {
+describe('the bot process (node dist/bundle/main.js) against the Discord stand-in', () => {
   let standin: DiscordStandin;
   let bot: BotProcess;
 
