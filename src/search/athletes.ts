@@ -1,9 +1,9 @@
-import MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
 import type { EventArticle, Heat, ResultRow, Round } from '../model/schemas.js';
 import { foldName } from '../model/names.js';
 import { MAX_CHOICES, Tier } from './resolution.js';
 import type { Resolution } from './resolution.js';
+import { TermIndex } from './terms.js';
+import type { TermSearchOptions } from './terms.js';
 
 /** One row of one heat, seen from the skater's side. */
 export interface Appearance {
@@ -25,13 +25,6 @@ export interface Athlete {
   appearances: Appearance[];
 }
 
-interface AthleteDoc {
-  id: string;
-  name: string;
-  /** Joined runs of adjacent words, so "vant wout" and "vantwout" find "van 't Wout". */
-  joined: string;
-}
-
 /** Runs of `min` or more adjacent words, joined: "van t wout" -> "vant", "vantwout", "twout", ... */
 function runsOf(tokens: string[], min: number): string[] {
   const out: string[] = [];
@@ -41,30 +34,66 @@ function runsOf(tokens: string[], min: number): string[] {
   return out;
 }
 
+/** Whether `compact` is some run of adjacent words of the name, joined ("vantwout", "houtte"). */
+function isJoinedRun(tokens: readonly string[], compact: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    let at = 0;
+    for (let j = i; j < tokens.length && at < compact.length; j++) {
+      const word = tokens[j]!;
+      if (!compact.startsWith(word, at)) break;
+      at += word.length;
+      if (at === compact.length) return true;
+    }
+  }
+  return false;
+}
+
+/** The forms of a name that `matchOf` compares against, made once per skater on first use. */
+interface Forms {
+  written: string;
+  reversed: string;
+  compact: string;
+  compactReversed: string;
+}
+
+function formsOf(athlete: Athlete): Forms {
+  const reversed = [...athlete.tokens].reverse();
+  return {
+    written: athlete.tokens.join(' '),
+    reversed: reversed.join(' '),
+    compact: athlete.tokens.join(''),
+    compactReversed: reversed.join(''),
+  };
+}
+
+/** What `matchOf` needs from the query, computed once per query rather than once per candidate. */
+interface Query {
+  folded: string;
+  tokens: string[];
+  sorted: string;
+  compact: string;
+}
+
 /**
  * How well `athlete` fits: the tier, and how many typed words are whole words of the name, so that
  * "Li" means Li Wenhao rather than Livio Wenger and "Li Wen" means Li Wenhao too.
  */
-function matchOf(athlete: Athlete, query: string, queryTokens: string[]): { tier: number; words: number } {
-  const sortedQuery = [...queryTokens].sort().join('-');
-  const compact = queryTokens.join('');
-  const written = athlete.tokens.join(' ');
-  const reversed = [...athlete.tokens].reverse().join(' ');
-  if (
-    sortedQuery === athlete.id ||
-    compact === athlete.tokens.join('') ||
-    compact === [...athlete.tokens].reverse().join('')
-  ) {
-    return { tier: Tier.Exact, words: queryTokens.length };
+function matchOf(athlete: Athlete, forms: Forms, query: Query): { tier: number; words: number } {
+  const { tokens, compact } = query;
+  if (query.sorted === athlete.id || compact === forms.compact || compact === forms.compactReversed) {
+    return { tier: Tier.Exact, words: tokens.length };
   }
   // Spaces typed where the name has none, or left out where it has some: "Van Houtte", "vant wout".
-  if (queryTokens.length > 1 && runsOf(athlete.tokens, 1).includes(compact)) {
-    return { tier: Tier.Prefix, words: queryTokens.length };
+  if (tokens.length > 1 && isJoinedRun(athlete.tokens, compact)) {
+    return { tier: Tier.Prefix, words: tokens.length };
   }
-  const words = queryTokens.filter((token) => athlete.tokens.includes(token)).length;
-  if (written.startsWith(query) || reversed.startsWith(query)) return { tier: Tier.Prefix, words };
+  let words = 0;
+  for (const token of tokens) if (athlete.tokens.includes(token)) words++;
+  if (forms.written.startsWith(query.folded) || forms.reversed.startsWith(query.folded)) {
+    return { tier: Tier.Prefix, words };
+  }
   const free = [...athlete.tokens];
-  const allPrefix = queryTokens.every((token) => {
+  const allPrefix = tokens.every((token) => {
     const at = free.findIndex((word) => word.startsWith(token));
     if (at < 0) return false;
     free.splice(at, 1);
@@ -81,22 +110,49 @@ export interface Ranked {
   score: number;
 }
 
+// Names are folded before indexing and querying. Fuzzy matching starts at four letters, one edit up to
+// five letters and two from six; prefixes and typos weigh less than whole words.
+const SEARCH: TermSearchOptions = {
+  prefix: true,
+  maxDistance: (term) => (term.length >= 4 ? Math.min(2, Math.round(term.length * 0.25)) : 0),
+  weights: { fuzzy: 0.4, prefix: 0.7 },
+};
+/** The indexed fields: the name's words, weighed double, and its joined runs. */
+const FIELD_BOOSTS = [2, 1];
+
+const collator = new Intl.Collator();
+
+/**
+ * Scores equal on paper can differ in the last bits depending on the order their parts were summed;
+ * rounding makes such ties real, so the name decides them.
+ */
+function settle(score: number): number {
+  return Math.round(score * 1e9) / 1e9;
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+  return (
+    a.tier - b.tier ||
+    b.words - a.words ||
+    b.score - a.score ||
+    (a.athlete.name === b.athlete.name ? 0 : collator.compare(a.athlete.name, b.athlete.name))
+  );
+}
+
 /** Finds skaters from what people type: no accents, typos, surname only, either order, particles. */
 export class AthleteIndex {
   private readonly byId = new Map<string, Athlete>();
-  private readonly search: MiniSearch<AthleteDoc>;
+  private readonly terms: TermIndex;
+  private readonly forms: Array<Forms | undefined>;
 
   constructor(readonly athletes: readonly Athlete[]) {
     for (const athlete of athletes) this.byId.set(athlete.id, athlete);
-    this.search = new MiniSearch<AthleteDoc>({
-      fields: ['name', 'joined'],
-      // Names are folded before indexing and querying, so the default lower-casing is all that is left to do.
-      processTerm: (term) => term || null,
-      searchOptions: { boost: { name: 2 } },
-    });
-    this.search.addAll(
-      athletes.map((a) => ({ id: a.id, name: a.tokens.join(' '), joined: runsOf(a.tokens, 2).join(' ') })),
+    // Joined runs of adjacent words, so "vant wout" and "vantwout" find "van 't Wout".
+    this.terms = new TermIndex(
+      athletes.map((a) => [a.tokens, runsOf(a.tokens, 2)]),
+      FIELD_BOOSTS,
     );
+    this.forms = new Array<Forms | undefined>(athletes.length);
   }
 
   get(id: string): Athlete | undefined {
@@ -106,29 +162,24 @@ export class AthleteIndex {
   /** Every candidate for `query`, best first. */
   rank(query: string, limit: number): Ranked[] {
     const folded = foldName(query);
-    if (folded === '') return [];
+    if (folded === '' || limit <= 0) return [];
     const tokens = folded.split(' ');
-    const options = {
-      prefix: true,
-      fuzzy: (term: string) => (term.length >= 4 ? 0.25 : false),
-      maxFuzzy: 2,
-      weights: { fuzzy: 0.4, prefix: 0.7 },
-    } as const;
-    let hits: SearchResult[] = this.search.search(folded, { ...options, combineWith: 'AND' });
-    if (hits.length === 0) hits = this.search.search(folded, { ...options, combineWith: 'OR' });
-    const ranked: Ranked[] = [];
-    for (const hit of hits) {
-      const athlete = this.byId.get(String(hit.id));
-      if (athlete) ranked.push({ athlete, ...matchOf(athlete, folded, tokens), score: hit.score });
+    const q: Query = { folded, tokens, sorted: [...tokens].sort().join('-'), compact: tokens.join('') };
+    const hits = this.terms.searchAllElseAny(tokens, SEARCH);
+    // Only the best `limit` are wanted: keep them sorted and let the rest fall through one comparison.
+    const best: Ranked[] = [];
+    for (let i = 0; i < hits.docs.length; i++) {
+      const doc = hits.docs[i]!;
+      const athlete = this.athletes[doc]!;
+      const forms = (this.forms[doc] ??= formsOf(athlete));
+      const ranked: Ranked = { athlete, ...matchOf(athlete, forms, q), score: settle(hits.scores[i]!) };
+      if (best.length === limit && byRank(ranked, best[limit - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && byRank(ranked, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, ranked);
+      if (best.length > limit) best.pop();
     }
-    ranked.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.words - a.words ||
-        b.score - a.score ||
-        a.athlete.name.localeCompare(b.athlete.name),
-    );
-    return ranked.slice(0, limit);
+    return best;
   }
 
   /** Ranked suggestions for autocomplete, at most 25. */

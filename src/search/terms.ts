@@ -1,0 +1,348 @@
+/**
+ * A small in-memory term index for short documents (names), scored the way MiniSearch 7 scores them
+ * (BM25+ with per-field boosts, prefix and fuzzy weights), so that rankings tuned on MiniSearch keep
+ * their order. It is built for speed on what autocomplete needs: building is a few passes over flat
+ * arrays, prefix lookups are a range of a sorted term array, and fuzzy lookups walk that array as a trie.
+ */
+
+// MiniSearch's defaults; the scores, and so every tie-break tuned on them, depend on these values.
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+export interface TermSearchOptions {
+  prefix: boolean;
+  /** Edit distance allowed for a query term, 0 for none. */
+  maxDistance: (term: string) => number;
+  weights: { prefix: number; fuzzy: number };
+}
+
+export interface TermHits {
+  /** Document numbers, in no particular order. */
+  docs: number[];
+  scores: number[];
+}
+
+/** First index in `sorted` whose term is >= `term`. */
+function lowerBound(sorted: readonly string[], term: string, from = 0): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index at or after `from` whose term does not start with `prefix` (terms with it are contiguous). */
+function endOfPrefix(sorted: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class TermIndex {
+  /** Every distinct term, sorted by code unit. */
+  readonly terms: string[];
+  private readonly termIds: Map<string, number>;
+  /** Postings of term t in field f are offsets[t * fields + f] .. offsets[t * fields + f + 1]. */
+  private readonly offsets: Int32Array;
+  private readonly postDocs: Int32Array;
+  private readonly postFreqs: Uint16Array;
+  /** The length part of the BM25 denominator per document and field, as MiniSearch computes it. */
+  private readonly lengthNorm: Float64Array;
+  private readonly fields: number;
+  private readonly maxTermLength: number;
+  // Scratch space reused by every query: one slot per document.
+  private readonly total: Float64Array;
+  private readonly partial: Float64Array;
+  private readonly matched: Uint16Array;
+  private readonly queryStamp: Uint32Array;
+  private readonly termStamp: Uint32Array;
+  private generation = 0;
+
+  /**
+   * `docs[d][f]` are the words of field `f` of document `d`, already processed.
+   * `boosts[f]` weighs field `f`.
+   */
+  constructor(
+    docs: ReadonlyArray<ReadonlyArray<readonly string[]>>,
+    private readonly boosts: readonly number[],
+  ) {
+    const fields = boosts.length;
+    this.fields = fields;
+    const ids = new Map<string, number>();
+    const byId: string[] = [];
+    let capacity = 1024;
+    let postTerm = new Int32Array(capacity);
+    let postDoc = new Int32Array(capacity);
+    let postFreq = new Uint16Array(capacity);
+    let n = 0;
+    const lengths = new Float64Array(docs.length * fields);
+    const averages = new Array<number>(fields).fill(0);
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d]!;
+      for (let f = 0; f < fields; f++) {
+        const words = doc[f] ?? [];
+        let unique = 0;
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i]!;
+          if (words.indexOf(word) !== i) continue;
+          unique++;
+          let freq = 1;
+          for (let j = i + 1; j < words.length; j++) if (words[j] === word) freq++;
+          let id = ids.get(word);
+          if (id === undefined) {
+            id = byId.length;
+            ids.set(word, id);
+            byId.push(word);
+          }
+          if (n === capacity) {
+            capacity *= 2;
+            postTerm = grow(postTerm, capacity);
+            postDoc = grow(postDoc, capacity);
+            postFreq = grow(postFreq, capacity);
+          }
+          postTerm[n] = id * fields + f;
+          postDoc[n] = d;
+          postFreq[n] = freq;
+          n++;
+        }
+        // MiniSearch counts an empty field as one (empty) word; the average, and so every score, includes it.
+        const length = words.length === 0 ? 1 : unique;
+        lengths[d * fields + f] = length;
+        // The running average, updated the way MiniSearch updates it, so scores agree to the last bit.
+        averages[f] = (averages[f]! * d + length) / (d + 1);
+      }
+    }
+    this.lengthNorm = new Float64Array(docs.length * fields);
+    for (let d = 0; d < docs.length; d++) {
+      for (let f = 0; f < fields; f++) {
+        this.lengthNorm[d * fields + f] = K * (1 - B + (B * lengths[d * fields + f]!) / averages[f]!);
+      }
+    }
+
+    // Renumber terms in sorted order, then lay the postings out by (term, field), documents ascending.
+    const sorted = byId.slice().sort();
+    const rank = new Int32Array(byId.length);
+    for (let i = 0; i < sorted.length; i++) ids.set(sorted[i]!, i);
+    for (let i = 0; i < byId.length; i++) rank[i] = ids.get(byId[i]!)!;
+    const offsets = new Int32Array(sorted.length * fields + 1);
+    for (let i = 0; i < n; i++) {
+      const key = postTerm[i]!;
+      const f = key % fields;
+      offsets[rank[(key - f) / fields]! * fields + f + 1]!++;
+    }
+    for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
+    const fill = offsets.slice(0, offsets.length - 1);
+    this.postDocs = new Int32Array(n);
+    this.postFreqs = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = postTerm[i]!;
+      const f = key % fields;
+      const at = fill[rank[(key - f) / fields]! * fields + f]!++;
+      this.postDocs[at] = postDoc[i]!;
+      this.postFreqs[at] = postFreq[i]!;
+    }
+    this.terms = sorted;
+    this.termIds = ids;
+    this.offsets = offsets;
+    this.maxTermLength = sorted.reduce((max, term) => Math.max(max, term.length), 0);
+    this.total = new Float64Array(docs.length);
+    this.partial = new Float64Array(docs.length);
+    this.matched = new Uint16Array(docs.length);
+    this.queryStamp = new Uint32Array(docs.length);
+    this.termStamp = new Uint32Array(docs.length);
+  }
+
+  /** Index of `term` in `terms`, or -1. */
+  idOf(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  /** Indexes in `terms` of the terms that start with `prefix`, itself included. */
+  prefixRange(prefix: string): [number, number] {
+    const start = lowerBound(this.terms, prefix);
+    return [start, endOfPrefix(this.terms, prefix, start)];
+  }
+
+  /**
+   * Terms within Levenshtein distance `max` of `query`, as [term index, distance] pairs in term order.
+   * The sorted array is walked as a trie: a prefix shared with the previous term reuses its rows of the
+   * edit-distance table, and a prefix already more than `max` edits away skips every term that starts with it.
+   */
+  fuzzy(query: string, max: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const m = query.length;
+    const width = m + 1;
+    const over = max + 1;
+    const rows = new Int32Array((this.maxTermLength + 1) * width);
+    for (let j = 0; j <= m; j++) rows[j] = j;
+    const terms = this.terms;
+    let previous = '';
+    // Rows 0..valid are the table for previous.slice(0, valid).
+    let valid = 0;
+    let i = 0;
+    while (i < terms.length) {
+      const term = terms[i]!;
+      let depth = 0;
+      const limit = Math.min(valid, term.length, previous.length);
+      while (depth < limit && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+      let pruned = false;
+      for (let k = depth + 1; k <= term.length; k++) {
+        const prev = (k - 1) * width;
+        const cur = k * width;
+        const lo = Math.max(1, k - max);
+        const hi = Math.min(m, k + max);
+        rows[cur] = k;
+        let best = k;
+        if (lo > 1) rows[cur + lo - 1] = over;
+        const c = term.charCodeAt(k - 1);
+        for (let j = lo; j <= hi; j++) {
+          const up = j <= k - 1 + max ? rows[prev + j]! : over;
+          const diagonal = rows[prev + j - 1]! + (query.charCodeAt(j - 1) === c ? 0 : 1);
+          let value = Math.min(up + 1, rows[cur + j - 1]! + 1, diagonal);
+          if (value > over) value = over;
+          rows[cur + j] = value;
+          if (value < best) best = value;
+        }
+        if (hi < m) rows[cur + hi + 1] = over;
+        if (best > max) {
+          valid = k - 1;
+          previous = term;
+          i = endOfPrefix(terms, term.slice(0, k), i + 1);
+          pruned = true;
+          break;
+        }
+      }
+      if (pruned) continue;
+      const length = term.length;
+      const distance = m >= length - max && m <= length + max ? rows[length * width + m]! : over;
+      if (distance <= max) out.push([i, distance]);
+      valid = length;
+      previous = term;
+      i++;
+    }
+    return out;
+  }
+
+  /**
+   * Documents matching every query term or, when none does, any of them, scored like MiniSearch's
+   * `search` with the same options (`combineWith: 'AND'`, then `'OR'` when that finds nothing). A query
+   * term matches its exact term, every longer term it starts, and every term within its edit distance.
+   */
+  searchAllElseAny(queryTerms: readonly string[], options: TermSearchOptions): TermHits {
+    const queryGeneration = this.nextGeneration();
+    const touched: number[] = [];
+    const distinct = [...new Set(queryTerms)];
+    for (const term of distinct) {
+      // A repeated word counts once for quality but adds its score each time, as in MiniSearch.
+      const times = queryTerms.reduce((count, t) => count + (t === term ? 1 : 0), 0);
+      const termGeneration = this.nextGeneration();
+      const inTerm: number[] = [];
+      this.scoreTerm(term, options, termGeneration, inTerm);
+      for (const doc of inTerm) {
+        if (this.queryStamp[doc] !== queryGeneration) {
+          this.queryStamp[doc] = queryGeneration;
+          this.total[doc] = 0;
+          this.matched[doc] = 0;
+          touched.push(doc);
+        }
+        for (let t = 0; t < times; t++) this.total[doc]! += this.partial[doc]!;
+        this.matched[doc]!++;
+      }
+    }
+    const all = distinct.length;
+    const docs: number[] = [];
+    const scores: number[] = [];
+    for (const doc of touched) {
+      if (this.matched[doc] === all) {
+        docs.push(doc);
+        scores.push(this.total[doc]! * all);
+      }
+    }
+    if (docs.length > 0) return { docs, scores };
+    for (const doc of touched) {
+      docs.push(doc);
+      scores.push(this.total[doc]! * this.matched[doc]!);
+    }
+    return { docs, scores };
+  }
+
+  private nextGeneration(): number {
+    // Stamps mark which scratch slots belong to the current query; wrapping around would revive stale ones.
+    if (this.generation === 0xffffffff) {
+      this.generation = 0;
+      this.queryStamp.fill(0);
+      this.termStamp.fill(0);
+    }
+    return ++this.generation;
+  }
+
+  /** Adds to `partial` the score of each document for one query term; lists the documents in `inTerm`. */
+  private scoreTerm(term: string, options: TermSearchOptions, generation: number, inTerm: number[]): void {
+    const exact = this.idOf(term);
+    if (exact >= 0) this.addPostings(exact, 1, generation, inTerm);
+    if (options.prefix) {
+      const [start, end] = this.prefixRange(term);
+      for (let i = start; i < end; i++) {
+        const length = this.terms[i]!.length;
+        const distance = length - term.length;
+        if (distance === 0) continue;
+        this.addPostings(
+          i,
+          (options.weights.prefix * length) / (length + 0.3 * distance),
+          generation,
+          inTerm,
+        );
+      }
+    }
+    const max = options.maxDistance(term);
+    if (max > 0) {
+      for (const [i, distance] of this.fuzzy(term, max)) {
+        const candidate = this.terms[i]!;
+        // A term the query starts is scored as a prefix match only.
+        if (distance === 0 || (options.prefix && candidate.startsWith(term))) continue;
+        const length = candidate.length;
+        this.addPostings(i, (options.weights.fuzzy * length) / (length + distance), generation, inTerm);
+      }
+    }
+  }
+
+  private addPostings(termIndex: number, weight: number, generation: number, inTerm: number[]): void {
+    const fields = this.fields;
+    const documents = this.total.length;
+    for (let f = 0; f < fields; f++) {
+      const start = this.offsets[termIndex * fields + f]!;
+      const end = this.offsets[termIndex * fields + f + 1]!;
+      const matching = end - start;
+      if (matching === 0) continue;
+      const idf = Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
+      const weighted = weight * this.boosts[f]!;
+      for (let p = start; p < end; p++) {
+        const doc = this.postDocs[p]!;
+        const freq = this.postFreqs[p]!;
+        const score = weighted * (idf * (D + (freq * (K + 1)) / (freq + this.lengthNorm[doc * fields + f]!)));
+        if (this.termStamp[doc] !== generation) {
+          this.termStamp[doc] = generation;
+          this.partial[doc] = score;
+          inTerm.push(doc);
+        } else {
+          this.partial[doc]! += score;
+        }
+      }
+    }
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
