@@ -35,10 +35,20 @@ function lowerBound(sorted: readonly string[], term: string, from = 0): number {
   return lo;
 }
 
-/** First index at or after `from` whose term does not start with `prefix` (terms with it are contiguous). */
+/**
+ * First index at or after `from` whose term does not start with `prefix` (terms with it are contiguous).
+ * Galloping first: a pruned prefix is usually shared by a handful of terms, rarely by thousands.
+ */
 function endOfPrefix(sorted: readonly string[], prefix: string, from: number): number {
+  let step = 1;
   let lo = from;
-  let hi = sorted.length;
+  let hi = from;
+  while (hi < sorted.length && sorted[hi]!.startsWith(prefix)) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, sorted.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]!.startsWith(prefix)) lo = mid + 1;
@@ -58,7 +68,8 @@ export class TermIndex {
   /** The length part of the BM25 denominator per document and field, as MiniSearch computes it. */
   private readonly lengthNorm: Float64Array;
   private readonly fields: number;
-  private readonly maxTermLength: number;
+  /** The terms of each length, sorted, with their indexes in `terms`. */
+  private readonly byLength: Array<{ terms: string[]; ids: Int32Array } | undefined>;
   // Scratch space reused by every query: one slot per document.
   private readonly total: Float64Array;
   private readonly partial: Float64Array;
@@ -153,7 +164,14 @@ export class TermIndex {
     this.terms = sorted;
     this.termIds = ids;
     this.offsets = offsets;
-    this.maxTermLength = sorted.reduce((max, term) => Math.max(max, term.length), 0);
+    const counts: number[] = [];
+    for (const term of sorted) counts[term.length] = (counts[term.length] ?? 0) + 1;
+    this.byLength = counts.map((count) => ({ terms: [], ids: new Int32Array(count) }));
+    for (let i = 0; i < sorted.length; i++) {
+      const run = this.byLength[sorted[i]!.length]!;
+      run.ids[run.terms.length] = i;
+      run.terms.push(sorted[i]!);
+    }
     this.total = new Float64Array(docs.length);
     this.partial = new Float64Array(docs.length);
     this.matched = new Uint16Array(docs.length);
@@ -173,61 +191,66 @@ export class TermIndex {
   }
 
   /**
-   * Terms within Levenshtein distance `max` of `query`, as [term index, distance] pairs in term order.
-   * The sorted array is walked as a trie: a prefix shared with the previous term reuses its rows of the
-   * edit-distance table, and a prefix already more than `max` edits away skips every term that starts with it.
+   * Terms within Levenshtein distance `max` of `query`, as [term index, distance] pairs.
+   * Only terms of a length within `max` of the query's can match, and each length has its own sorted run
+   * of terms, walked as a trie: a prefix shared with the previous term reuses its rows of the edit-distance
+   * table, and a prefix that cannot end within `max` edits at that length skips every term that starts with it.
    */
   fuzzy(query: string, max: number): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     const m = query.length;
     const width = m + 1;
     const over = max + 1;
-    const rows = new Int32Array((this.maxTermLength + 1) * width);
+    const rows = new Int32Array((m + max + 1) * width);
     for (let j = 0; j <= m; j++) rows[j] = j;
-    const terms = this.terms;
-    let previous = '';
-    // Rows 0..valid are the table for previous.slice(0, valid).
-    let valid = 0;
-    let i = 0;
-    while (i < terms.length) {
-      const term = terms[i]!;
-      let depth = 0;
-      const limit = Math.min(valid, term.length, previous.length);
-      while (depth < limit && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
-      let pruned = false;
-      for (let k = depth + 1; k <= term.length; k++) {
-        const prev = (k - 1) * width;
-        const cur = k * width;
-        const lo = Math.max(1, k - max);
-        const hi = Math.min(m, k + max);
-        rows[cur] = k;
-        let best = k;
-        if (lo > 1) rows[cur + lo - 1] = over;
-        const c = term.charCodeAt(k - 1);
-        for (let j = lo; j <= hi; j++) {
-          const up = j <= k - 1 + max ? rows[prev + j]! : over;
-          const diagonal = rows[prev + j - 1]! + (query.charCodeAt(j - 1) === c ? 0 : 1);
-          let value = Math.min(up + 1, rows[cur + j - 1]! + 1, diagonal);
-          if (value > over) value = over;
-          rows[cur + j] = value;
-          if (value < best) best = value;
+    for (let length = Math.max(1, m - max); length <= m + max; length++) {
+      const run = this.byLength[length];
+      if (run === undefined) continue;
+      const { terms, ids } = run;
+      // Cell (k, j) can still end in (length, m) no cheaper than its value plus the difference of what is left.
+      const shift = length - m;
+      let previous = '';
+      let valid = 0;
+      let i = 0;
+      while (i < terms.length) {
+        const term = terms[i]!;
+        let depth = 0;
+        while (depth < valid && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+        let pruned = false;
+        for (let k = depth + 1; k <= length; k++) {
+          const prev = (k - 1) * width;
+          const cur = k * width;
+          const lo = Math.max(1, k - max);
+          const hi = Math.min(m, k + max);
+          rows[cur] = k;
+          let bound = k + Math.abs(length - k - m);
+          if (lo > 1) rows[cur + lo - 1] = over;
+          const c = term.charCodeAt(k - 1);
+          for (let j = lo; j <= hi; j++) {
+            const up = j <= k - 1 + max ? rows[prev + j]! : over;
+            const diagonal = rows[prev + j - 1]! + (query.charCodeAt(j - 1) === c ? 0 : 1);
+            let value = Math.min(up + 1, rows[cur + j - 1]! + 1, diagonal);
+            if (value > over) value = over;
+            rows[cur + j] = value;
+            const reach = value + Math.abs(j - k + shift);
+            if (reach < bound) bound = reach;
+          }
+          if (hi < m) rows[cur + hi + 1] = over;
+          if (bound > max) {
+            valid = k - 1;
+            previous = term;
+            i = endOfPrefix(terms, term.slice(0, k), i + 1);
+            pruned = true;
+            break;
+          }
         }
-        if (hi < m) rows[cur + hi + 1] = over;
-        if (best > max) {
-          valid = k - 1;
-          previous = term;
-          i = endOfPrefix(terms, term.slice(0, k), i + 1);
-          pruned = true;
-          break;
-        }
+        if (pruned) continue;
+        const distance = Math.abs(shift) <= max ? rows[length * width + m]! : over;
+        if (distance <= max) out.push([ids[i]!, distance]);
+        valid = length;
+        previous = term;
+        i++;
       }
-      if (pruned) continue;
-      const length = term.length;
-      const distance = m >= length - max && m <= length + max ? rows[length * width + m]! : over;
-      if (distance <= max) out.push([i, distance]);
-      valid = length;
-      previous = term;
-      i++;
     }
     return out;
   }
