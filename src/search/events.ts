@@ -108,8 +108,10 @@ export class EventIndex {
 
   constructor(readonly events: readonly EventArticle[]) {
     for (const event of events) {
+      const title = foldName(event.title);
       this.byId.set(event.id, event);
-      this.byTitle.set(foldName(event.title), event);
+      this.byTitle.set(title, event);
+      this.folded.set(event.id, { title, eventName: foldName(event.eventName) });
     }
     this.sorted = [...events].sort(byRecency);
     this.search = new MiniSearch({ fields: ['text'], processTerm: (term) => foldName(term) || null });

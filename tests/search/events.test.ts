@@ -137,6 +137,9 @@ describe('search/events', () => {
       // "st" is short track by facet, then "start" by prefix in the text.
       { loaded: 'seeds', query: 'st', ids: [ST1000, MEN, WOMEN] },
       { loaded: 'seeds', query: 'xyzzy', ids: [] },
+      // The start of an event name is a prefix match, ahead of facets ("m" reads as men) and fuzzy matches.
+      { loaded: 'seeds and long track', query: "Women's m", ids: [WOMEN, LT1000, ST1000, MEN] },
+      { loaded: 'seeds and long track', query: "Men's m", ids: [MEN, LT1000, ST1000, WOMEN] },
     ])('$loaded: $query -> $ids', ({ loaded, query, ids }) => {
       expect(indexes[loaded].suggest(query).map((event) => event.id)).toStrictEqual(ids);
     });
