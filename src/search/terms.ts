@@ -68,8 +68,8 @@ export class TermIndex {
   /** The length part of the BM25 denominator per document and field, as MiniSearch computes it. */
   private readonly lengthNorm: Float64Array;
   private readonly fields: number;
-  /** The terms of each length, sorted, with their indexes in `terms`. */
-  private readonly byLength: Array<{ terms: string[]; ids: Int32Array } | undefined>;
+  /** A trie of the terms for fuzzy lookups; node 0 is the root. */
+  private readonly trie: Trie;
   // Scratch space reused by every query: one slot per document.
   private readonly total: Float64Array;
   private readonly partial: Float64Array;
@@ -164,14 +164,7 @@ export class TermIndex {
     this.terms = sorted;
     this.termIds = ids;
     this.offsets = offsets;
-    const counts: number[] = [];
-    for (const term of sorted) counts[term.length] = (counts[term.length] ?? 0) + 1;
-    this.byLength = counts.map((count) => ({ terms: [], ids: new Int32Array(count) }));
-    for (let i = 0; i < sorted.length; i++) {
-      const run = this.byLength[sorted[i]!.length]!;
-      run.ids[run.terms.length] = i;
-      run.terms.push(sorted[i]!);
-    }
+    this.trie = buildTrie(sorted);
     this.total = new Float64Array(docs.length);
     this.partial = new Float64Array(docs.length);
     this.matched = new Uint16Array(docs.length);
@@ -192,64 +185,56 @@ export class TermIndex {
 
   /**
    * Terms within Levenshtein distance `max` of `query`, as [term index, distance] pairs.
-   * Only terms of a length within `max` of the query's can match, and each length has its own sorted run
-   * of terms, walked as a trie: a prefix shared with the previous term reuses its rows of the edit-distance
-   * table, and a prefix that cannot end within `max` edits at that length skips every term that starts with it.
+   * A depth-first walk of the trie fills one row of the edit-distance table per node and leaves a subtree
+   * as soon as no term in it can end within `max` edits, given the lengths of the terms it holds.
    */
   fuzzy(query: string, max: number): Array<[number, number]> {
     const out: Array<[number, number]> = [];
+    const { chars, firstChild, nextSibling, termAt, minLength, maxLength } = this.trie;
     const m = query.length;
     const width = m + 1;
     const over = max + 1;
-    const rows = new Int32Array((m + max + 1) * width);
+    if (maxLength[0]! < m - max || minLength[0]! > m + max) return out;
+    const rows = new Int32Array((m + max + 2) * width);
     for (let j = 0; j <= m; j++) rows[j] = j;
-    for (let length = Math.max(1, m - max); length <= m + max; length++) {
-      const run = this.byLength[length];
-      if (run === undefined) continue;
-      const { terms, ids } = run;
-      // Cell (k, j) can still end in (length, m) no cheaper than its value plus the difference of what is left.
-      const shift = length - m;
-      let previous = '';
-      let valid = 0;
-      let i = 0;
-      while (i < terms.length) {
-        const term = terms[i]!;
-        let depth = 0;
-        while (depth < valid && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
-        let pruned = false;
-        for (let k = depth + 1; k <= length; k++) {
-          const prev = (k - 1) * width;
-          const cur = k * width;
-          const lo = Math.max(1, k - max);
-          const hi = Math.min(m, k + max);
-          rows[cur] = k;
-          let bound = k + Math.abs(length - k - m);
-          if (lo > 1) rows[cur + lo - 1] = over;
-          const c = term.charCodeAt(k - 1);
-          for (let j = lo; j <= hi; j++) {
-            const up = j <= k - 1 + max ? rows[prev + j]! : over;
-            const diagonal = rows[prev + j - 1]! + (query.charCodeAt(j - 1) === c ? 0 : 1);
-            let value = Math.min(up + 1, rows[cur + j - 1]! + 1, diagonal);
-            if (value > over) value = over;
-            rows[cur + j] = value;
-            const reach = value + Math.abs(j - k + shift);
-            if (reach < bound) bound = reach;
-          }
-          if (hi < m) rows[cur + hi + 1] = over;
-          if (bound > max) {
-            valid = k - 1;
-            previous = term;
-            i = endOfPrefix(terms, term.slice(0, k), i + 1);
-            pruned = true;
-            break;
-          }
-        }
-        if (pruned) continue;
-        const distance = Math.abs(shift) <= max ? rows[length * width + m]! : over;
-        if (distance <= max) out.push([ids[i]!, distance]);
-        valid = length;
-        previous = term;
-        i++;
+    const stack: number[] = [];
+    const depths: number[] = [];
+    for (let child = firstChild[0]!; child >= 0; child = nextSibling[child]!) {
+      stack.push(child);
+      depths.push(1);
+    }
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const k = depths.pop()!;
+      // What is left to type after this node, for the shortest and the longest term below it.
+      const fewest = minLength[node]! - k;
+      const most = maxLength[node]! - k;
+      if (most < m - max - k || fewest > m + max - k) continue;
+      const prev = (k - 1) * width;
+      const cur = k * width;
+      const lo = Math.max(1, k - max);
+      const hi = Math.min(m, k + max);
+      rows[cur] = k;
+      let bound = k + gap(m, fewest, most);
+      if (lo > 1) rows[cur + lo - 1] = over;
+      const c = chars[node]!;
+      for (let j = lo; j <= hi; j++) {
+        const up = j <= k - 1 + max ? rows[prev + j]! : over;
+        const diagonal = rows[prev + j - 1]! + (query.charCodeAt(j - 1) === c ? 0 : 1);
+        let value = Math.min(up + 1, rows[cur + j - 1]! + 1, diagonal);
+        if (value > over) value = over;
+        rows[cur + j] = value;
+        const reach = value + gap(m - j, fewest, most);
+        if (reach < bound) bound = reach;
+      }
+      if (hi < m) rows[cur + hi + 1] = over;
+      if (bound > max) continue;
+      const term = termAt[node]!;
+      if (term >= 0 && hi === m && rows[cur + m]! <= max) out.push([term, rows[cur + m]!]);
+      if (k >= m + max) continue;
+      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+        stack.push(child);
+        depths.push(k + 1);
       }
     }
     return out;
@@ -362,6 +347,73 @@ export class TermIndex {
       }
     }
   }
+}
+
+/** How far `x` lies outside [lo, hi]. */
+function gap(x: number, lo: number, hi: number): number {
+  return x < lo ? lo - x : x > hi ? x - hi : 0;
+}
+
+/** A trie in flat arrays: per node its character, first child, next sibling, the term ending there. */
+interface Trie {
+  chars: Uint16Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  /** Index in the sorted terms of the term ending at the node, or -1. */
+  termAt: Int32Array;
+  /** Shortest and longest term in the node's subtree, itself included. */
+  minLength: Uint16Array;
+  maxLength: Uint16Array;
+}
+
+/** Builds the trie of `sorted` terms in one pass: each term adds nodes past its common prefix with the last. */
+function buildTrie(sorted: readonly string[]): Trie {
+  let capacity = 1;
+  for (const term of sorted) capacity += term.length;
+  const chars = new Uint16Array(capacity);
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const termAt = new Int32Array(capacity).fill(-1);
+  const minLength = new Uint16Array(capacity).fill(0xffff);
+  const maxLength = new Uint16Array(capacity);
+  // path[d] is the node for the first d characters of the previous term.
+  const path = [0];
+  let previous = '';
+  let nodes = 1;
+  for (let t = 0; t < sorted.length; t++) {
+    const term = sorted[t]!;
+    let common = 0;
+    const limit = Math.min(term.length, previous.length);
+    while (common < limit && term.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    for (let d = common; d < term.length; d++) {
+      const node = nodes++;
+      chars[node] = term.charCodeAt(d);
+      const parent = path[d]!;
+      // Sorted input: a new child is the last one, right after the previous term's node at this depth.
+      if (d === common && d + 1 < path.length && path[d + 1] !== undefined && d < previous.length) {
+        nextSibling[path[d + 1]!] = node;
+      } else {
+        firstChild[parent] = node;
+      }
+      path[d + 1] = node;
+    }
+    path.length = term.length + 1;
+    termAt[path[term.length]!] = t;
+    for (let d = 0; d <= term.length; d++) {
+      const node = path[d]!;
+      if (term.length < minLength[node]!) minLength[node] = term.length;
+      if (term.length > maxLength[node]!) maxLength[node] = term.length;
+    }
+    previous = term;
+  }
+  return {
+    chars: chars.subarray(0, nodes),
+    firstChild: firstChild.subarray(0, nodes),
+    nextSibling: nextSibling.subarray(0, nodes),
+    termAt: termAt.subarray(0, nodes),
+    minLength: minLength.subarray(0, nodes),
+    maxLength: maxLength.subarray(0, nodes),
+  };
 }
 
 function grow<T extends Int32Array | Uint16Array>(array: T, capacity: number): T {
