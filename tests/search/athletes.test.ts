@@ -3,7 +3,7 @@ import { athleteKey, nameTokens } from '../../src/model/names.js';
 import { AthleteIndex } from '../../src/search/athletes.js';
 import type { Athlete } from '../../src/search/athletes.js';
 import { Dataset } from '../../src/search/dataset.js';
-import { MAX_CHOICES } from '../../src/search/resolution.js';
+import { MAX_CHOICES, Tier } from '../../src/search/resolution.js';
 import { loadFixture, loadSeeds, outcomeOf } from './helpers.js';
 
 const seeds = await loadSeeds();
@@ -154,6 +154,46 @@ describe('search/athletes', () => {
     ])('%j -> %j', (query, outcome) => {
       expect(outcomeOf(blooms.resolve(query), (a) => a.name)).toStrictEqual(outcome);
     });
+  });
+
+  describe('AthleteIndex.rank', () => {
+    const tierOf = (query: string) => {
+      const [best] = athletes.rank(query, 1);
+      return best ? [best.athlete.name, best.tier, best.words] : null;
+    };
+    it.each([
+      // Particles: the whole name in either order is exact; without the given name, a run of its words.
+      ["Jens van 't Wout", ["Jens van 't Wout", Tier.Exact, 4]],
+      ['wout t van jens', ["Jens van 't Wout", Tier.Exact, 4]],
+      ['van t wout', ["Jens van 't Wout", Tier.Prefix, 3]],
+      ['wout van t', ["Jens van 't Wout", Tier.Prefix, 3]],
+      // Spaces where the name has none, or none where it has one: a joined run of its words.
+      ['vant wout', ["Jens van 't Wout", Tier.Prefix, 2]],
+      ['Van Houtte', ['Fran Vanhoutte', Tier.Prefix, 2]],
+      // Words of the name, but not all and not from the start.
+      ['van wout', ["Jens van 't Wout", Tier.Prefix, 2]],
+      ['Long Sun', ['Sun Long', Tier.Exact, 2]],
+      ['Sun Lo', ['Sun Long', Tier.Prefix, 1]],
+      // One edit from four letters, two from six.
+      ['Wuot', null],
+      ['Bolm', null],
+      ['Stoltz', ['Jordan Stolz', Tier.Fuzzy, 0]],
+      ['Bregsma', ['Jorrit Bergsma', Tier.Fuzzy, 0]],
+      ['Bregmsa', null],
+    ])('%j -> %j', (query, expected) => {
+      expect(tierOf(query)).toStrictEqual(expected);
+    });
+
+    it.each(['jo', 'kim', 'van', 'li', 'ber', 'e', 'an'])(
+      'keeps the best few of %j in the order of the whole ranking',
+      (query) => {
+        const whole = athletes.rank(query, 1000);
+        expect(whole.length).toBeGreaterThan(1);
+        for (const limit of [1, 2, 5]) {
+          expect(athletes.rank(query, limit)).toStrictEqual(whole.slice(0, limit));
+        }
+      },
+    );
   });
 
   describe('Dataset athletes (one person across rounds and events)', () => {
