@@ -74,32 +74,50 @@ interface Query {
   compact: string;
 }
 
+/** Packs a tier and a count of whole words into one number, so that ranking a candidate allocates nothing. */
+function packed(tier: number, words: number): number {
+  return tier * 0x10000 + words;
+}
+
+/** Whether each typed word starts a different word of the name, taking the first free one each time. */
+function wordsStartWords(typed: readonly string[], name: readonly string[]): boolean {
+  if (name.length > 31) {
+    const free = [...name];
+    return typed.every((token) => {
+      const at = free.findIndex((word) => word.startsWith(token));
+      if (at >= 0) free.splice(at, 1);
+      return at >= 0;
+    });
+  }
+  let used = 0;
+  for (const token of typed) {
+    let at = 0;
+    while (at < name.length && ((used >>> at) & 1 || !name[at]!.startsWith(token))) at++;
+    if (at === name.length) return false;
+    used |= 1 << at;
+  }
+  return true;
+}
+
 /**
  * How well `athlete` fits: the tier, and how many typed words are whole words of the name, so that
- * "Li" means Li Wenhao rather than Livio Wenger and "Li Wen" means Li Wenhao too.
+ * "Li" means Li Wenhao rather than Livio Wenger and "Li Wen" means Li Wenhao too. Packed by `packed`.
  */
-function matchOf(athlete: Athlete, forms: Forms, query: Query): { tier: number; words: number } {
+function matchOf(athlete: Athlete, forms: Forms, query: Query): number {
   const { tokens, compact } = query;
   if (query.sorted === athlete.id || compact === forms.compact || compact === forms.compactReversed) {
-    return { tier: Tier.Exact, words: tokens.length };
+    return packed(Tier.Exact, tokens.length);
   }
   // Spaces typed where the name has none, or left out where it has some: "Van Houtte", "vant wout".
   if (tokens.length > 1 && isJoinedRun(athlete.tokens, compact)) {
-    return { tier: Tier.Prefix, words: tokens.length };
+    return packed(Tier.Prefix, tokens.length);
   }
   let words = 0;
   for (const token of tokens) if (athlete.tokens.includes(token)) words++;
   if (forms.written.startsWith(query.folded) || forms.reversed.startsWith(query.folded)) {
-    return { tier: Tier.Prefix, words };
+    return packed(Tier.Prefix, words);
   }
-  const free = [...athlete.tokens];
-  const allPrefix = tokens.every((token) => {
-    const at = free.findIndex((word) => word.startsWith(token));
-    if (at < 0) return false;
-    free.splice(at, 1);
-    return true;
-  });
-  return { tier: allPrefix ? Tier.Prefix : Tier.Fuzzy, words };
+  return packed(wordsStartWords(tokens, athlete.tokens) ? Tier.Prefix : Tier.Fuzzy, words);
 }
 
 export interface Ranked {
@@ -172,8 +190,21 @@ export class AthleteIndex {
       const doc = hits.docs[i]!;
       const athlete = this.athletes[doc]!;
       const forms = (this.forms[doc] ??= formsOf(athlete));
-      const ranked: Ranked = { athlete, ...matchOf(athlete, forms, q), score: settle(hits.scores[i]!) };
-      if (best.length === limit && byRank(ranked, best[limit - 1]!) >= 0) continue;
+      const match = matchOf(athlete, forms, q);
+      const tier = Math.floor(match / 0x10000);
+      const words = match % 0x10000;
+      const score = settle(hits.scores[i]!);
+      const worst = best.length === limit ? best[limit - 1]! : undefined;
+      // Most candidates of a broad query lose to the current worst on tier, words or score alone.
+      if (
+        worst &&
+        (tier > worst.tier ||
+          (tier === worst.tier && (words < worst.words || (words === worst.words && score < worst.score))))
+      ) {
+        continue;
+      }
+      const ranked: Ranked = { athlete, tier, words, score };
+      if (worst && byRank(ranked, worst) >= 0) continue;
       let at = best.length;
       while (at > 0 && byRank(ranked, best[at - 1]!) < 0) at--;
       best.splice(at, 0, ranked);
