@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { EventArticle, Gender, Sport } from '../model/schemas.js';
 import { foldName } from '../model/names.js';
-import { MAX_CHOICES, Tier } from './resolution.js';
+import { MAX_CHOICES } from './resolution.js';
 import type { Resolution } from './resolution.js';
 
 const YEAR = /^(?:18|19|20)\d\d$/;
@@ -69,10 +69,22 @@ function readFacets(query: string): Facets {
   return facets;
 }
 
+// Few distinct disciplines exist, and every keystroke checks every event: split each one once.
+const DISCIPLINE_PARTS = new Map<string, { parts: string[]; joined: string }>();
+
+function disciplineParts(discipline: string): { parts: string[]; joined: string } {
+  let known = DISCIPLINE_PARTS.get(discipline);
+  if (!known) {
+    const parts = discipline.split('-');
+    known = { parts, joined: parts.join('') };
+    DISCIPLINE_PARTS.set(discipline, known);
+  }
+  return known;
+}
+
 function disciplineMatches(discipline: string, words: string[]): boolean {
   if (words.length === 0) return true;
-  const parts = discipline.split('-');
-  const joined = parts.join('');
+  const { parts, joined } = disciplineParts(discipline);
   if (words.join('') === joined) return true;
   return words.every((word) => parts.some((part) => part.startsWith(word)));
 }
@@ -149,24 +161,29 @@ export class EventIndex {
   suggest(query: string, limit = MAX_CHOICES): EventArticle[] {
     const q = query.trim().toLowerCase();
     if (q === '') return this.sorted.slice(0, limit);
-    const ranked = new Map<string, { event: EventArticle; tier: number; order: number }>();
-    const add = (event: EventArticle, tier: number, order: number) => {
-      const seen = ranked.get(event.id);
-      if (!seen || seen.tier > tier) ranked.set(event.id, { event, tier, order });
-    };
+    // Events are visited newest first, so each tier keeps only its first `limit`: later ones rank lower.
+    const exact: EventArticle[] = [];
+    const prefix: EventArticle[] = [];
+    const byFacets: EventArticle[] = [];
+    let matched = 0;
     const facets = readFacets(q);
     const folded = foldName(q);
-    this.sorted.forEach((event, order) => {
+    for (const event of this.sorted) {
       const names = this.folded.get(event.id);
-      if (event.id === q || names?.title === folded) add(event, Tier.Exact, order);
-      else if (event.id.startsWith(q) || names?.eventName.startsWith(folded)) add(event, Tier.Prefix, order);
-      else if (facetsMatch(event, facets)) add(event, Tier.Prefix + 0.5, order);
-    });
-    if (ranked.size < limit) this.fuzzy(q, limit).forEach((event, order) => add(event, Tier.Fuzzy, order));
-    return [...ranked.values()]
-      .sort((a, b) => a.tier - b.tier || a.order - b.order)
-      .slice(0, limit)
-      .map((entry) => entry.event);
+      let tier: EventArticle[];
+      if (event.id === q || names?.title === folded) tier = exact;
+      else if (event.id.startsWith(q) || names?.eventName.startsWith(folded)) tier = prefix;
+      else if (facetsMatch(event, facets)) tier = byFacets;
+      else continue;
+      matched++;
+      if (tier.length < limit) tier.push(event);
+    }
+    const chosen = [...exact, ...prefix, ...byFacets];
+    if (matched < limit) {
+      const seen = new Set(chosen.map((event) => event.id));
+      for (const event of this.fuzzy(q, limit)) if (!seen.has(event.id)) chosen.push(event);
+    }
+    return chosen.slice(0, limit);
   }
 
   private fuzzy(query: string, limit: number): EventArticle[] {
