@@ -26,10 +26,15 @@ export interface Athlete {
 }
 
 /** Runs of `min` or more adjacent words, joined: "van t wout" -> "vant", "vantwout", "twout", ... */
-function runsOf(tokens: string[], min: number): string[] {
+function runsOf(tokens: readonly string[], min: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (let j = i + min; j <= tokens.length; j++) out.push(tokens.slice(i, j).join(''));
+    // Grown a word at a time: building the index makes these for every skater at every start.
+    let run = '';
+    for (let j = i; j < tokens.length; j++) {
+      run += tokens[j]!;
+      if (j - i + 1 >= min) out.push(run);
+    }
   }
   return out;
 }

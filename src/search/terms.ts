@@ -60,7 +60,9 @@ function endOfPrefix(sorted: readonly string[], prefix: string, from: number): n
 export class TermIndex {
   /** Every distinct term, sorted by code unit. */
   readonly terms: string[];
+  /** Each term's number in order of first appearance, and `rank` from that to its index in `terms`. */
   private readonly termIds: Map<string, number>;
+  private readonly rank: Int32Array;
   /** Postings of term t in field f are offsets[t * fields + f] .. offsets[t * fields + f + 1]. */
   private readonly offsets: Int32Array;
   private readonly postDocs: Int32Array;
@@ -106,6 +108,8 @@ export class TermIndex {
           const word = words[i]!;
           if (words.indexOf(word) !== i) continue;
           unique++;
+          // An empty word counts towards the field's length but is no term, as in MiniSearch.
+          if (word === '') continue;
           let freq = 1;
           for (let j = i + 1; j < words.length; j++) if (words[j] === word) freq++;
           let id = ids.get(word);
@@ -139,11 +143,12 @@ export class TermIndex {
       }
     }
 
-    // Renumber terms in sorted order, then lay the postings out by (term, field), documents ascending.
-    const sorted = byId.slice().sort();
+    // Renumber terms in sorted order, read off the trie rather than sorted by comparison (the costlier step
+    // at ~36k terms), then lay the postings out by (term, field), documents ascending.
+    const { trie, order } = buildTrie(byId);
+    const sorted = Array.from(order, (id) => byId[id]!);
     const rank = new Int32Array(byId.length);
-    for (let i = 0; i < sorted.length; i++) ids.set(sorted[i]!, i);
-    for (let i = 0; i < byId.length; i++) rank[i] = ids.get(byId[i]!)!;
+    for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
     const offsets = new Int32Array(sorted.length * fields + 1);
     for (let i = 0; i < n; i++) {
       const key = postTerm[i]!;
@@ -163,8 +168,9 @@ export class TermIndex {
     }
     this.terms = sorted;
     this.termIds = ids;
+    this.rank = rank;
     this.offsets = offsets;
-    this.trie = buildTrie(sorted);
+    this.trie = trie;
     this.total = new Float64Array(docs.length);
     this.partial = new Float64Array(docs.length);
     this.matched = new Uint16Array(docs.length);
@@ -174,7 +180,8 @@ export class TermIndex {
 
   /** Index of `term` in `terms`, or -1. */
   idOf(term: string): number {
-    return this.termIds.get(term) ?? -1;
+    const id = this.termIds.get(term);
+    return id === undefined ? -1 : this.rank[id]!;
   }
 
   /** Indexes in `terms` of the terms that start with `prefix`, itself included. */
@@ -366,53 +373,93 @@ interface Trie {
   maxLength: Uint16Array;
 }
 
-/** Builds the trie of `sorted` terms in one pass: each term adds nodes past its common prefix with the last. */
-function buildTrie(sorted: readonly string[]): Trie {
+/**
+ * Builds the trie of `terms` (distinct, any order), keeping each node's children in character order, so
+ * that a pre-order walk meets the terms sorted by code unit. Returns the trie, with `termAt` holding
+ * sorted indexes, and `order`: the index in `terms` of each term in sorted order.
+ */
+function buildTrie(terms: readonly string[]): { trie: Trie; order: Int32Array } {
   let capacity = 1;
-  for (const term of sorted) capacity += term.length;
+  for (const term of terms) capacity += term.length;
   const chars = new Uint16Array(capacity);
   const firstChild = new Int32Array(capacity).fill(-1);
   const nextSibling = new Int32Array(capacity).fill(-1);
+  const parent = new Int32Array(capacity).fill(-1);
+  const depth = new Uint16Array(capacity);
   const termAt = new Int32Array(capacity).fill(-1);
-  const minLength = new Uint16Array(capacity).fill(0xffff);
-  const maxLength = new Uint16Array(capacity);
-  // path[d] is the node for the first d characters of the previous term.
-  const path = [0];
-  let previous = '';
   let nodes = 1;
-  for (let t = 0; t < sorted.length; t++) {
-    const term = sorted[t]!;
-    let common = 0;
-    const limit = Math.min(term.length, previous.length);
-    while (common < limit && term.charCodeAt(common) === previous.charCodeAt(common)) common++;
-    for (let d = common; d < term.length; d++) {
-      const node = nodes++;
-      chars[node] = term.charCodeAt(d);
-      const parent = path[d]!;
-      // Sorted input: a new child is the last one, right after the previous term's node at this depth.
-      if (d === common && d + 1 < path.length && path[d + 1] !== undefined && d < previous.length) {
-        nextSibling[path[d + 1]!] = node;
-      } else {
-        firstChild[parent] = node;
+  for (let id = 0; id < terms.length; id++) {
+    const term = terms[id]!;
+    let node = 0;
+    for (let d = 0; d < term.length; d++) {
+      const c = term.charCodeAt(d);
+      let before = -1;
+      let child = firstChild[node]!;
+      while (child >= 0 && chars[child]! < c) {
+        before = child;
+        child = nextSibling[child]!;
       }
-      path[d + 1] = node;
+      if (child >= 0 && chars[child] === c) {
+        node = child;
+        continue;
+      }
+      const fresh = nodes++;
+      chars[fresh] = c;
+      depth[fresh] = d + 1;
+      parent[fresh] = node;
+      nextSibling[fresh] = child;
+      if (before < 0) firstChild[node] = fresh;
+      else nextSibling[before] = fresh;
+      node = fresh;
     }
-    path.length = term.length + 1;
-    termAt[path[term.length]!] = t;
-    for (let d = 0; d <= term.length; d++) {
-      const node = path[d]!;
-      if (term.length < minLength[node]!) minLength[node] = term.length;
-      if (term.length > maxLength[node]!) maxLength[node] = term.length;
+    termAt[node] = id;
+  }
+  // Pre-order walk without a stack: down to the first child, else on to the next sibling of the
+  // nearest node that has one.
+  const order = new Int32Array(terms.length);
+  const preorder = new Int32Array(nodes);
+  let visited = 0;
+  let sortedCount = 0;
+  let node = 0;
+  while (node >= 0) {
+    preorder[visited++] = node;
+    const id = termAt[node]!;
+    if (id >= 0) {
+      order[sortedCount] = id;
+      termAt[node] = sortedCount++;
     }
-    previous = term;
+    if (firstChild[node]! >= 0) {
+      node = firstChild[node]!;
+      continue;
+    }
+    while (node > 0 && nextSibling[node]! < 0) node = parent[node]!;
+    node = node > 0 ? nextSibling[node]! : -1;
+  }
+  // Shortest and longest term below each node, children before parents.
+  const minLength = new Uint16Array(nodes).fill(0xffff);
+  const maxLength = new Uint16Array(nodes);
+  for (let i = nodes - 1; i >= 0; i--) {
+    const at = preorder[i]!;
+    if (termAt[at]! >= 0) {
+      if (depth[at]! < minLength[at]!) minLength[at] = depth[at]!;
+      if (depth[at]! > maxLength[at]!) maxLength[at] = depth[at]!;
+    }
+    const up = parent[at]!;
+    if (up >= 0) {
+      if (minLength[at]! < minLength[up]!) minLength[up] = minLength[at]!;
+      if (maxLength[at]! > maxLength[up]!) maxLength[up] = maxLength[at]!;
+    }
   }
   return {
-    chars: chars.subarray(0, nodes),
-    firstChild: firstChild.subarray(0, nodes),
-    nextSibling: nextSibling.subarray(0, nodes),
-    termAt: termAt.subarray(0, nodes),
-    minLength: minLength.subarray(0, nodes),
-    maxLength: maxLength.subarray(0, nodes),
+    trie: {
+      chars: chars.subarray(0, nodes),
+      firstChild: firstChild.subarray(0, nodes),
+      nextSibling: nextSibling.subarray(0, nodes),
+      termAt: termAt.subarray(0, nodes),
+      minLength,
+      maxLength,
+    },
+    order,
   };
 }
 
