@@ -2,7 +2,8 @@
  * A small in-memory term index for short documents (names), scored the way MiniSearch 7 scores them
  * (BM25+ with per-field boosts, prefix and fuzzy weights), so that rankings tuned on MiniSearch keep
  * their order. It is built for speed on what autocomplete needs: building is a few passes over flat
- * arrays, prefix lookups are a range of a sorted term array, and fuzzy lookups walk that array as a trie.
+ * arrays, prefix lookups are a range of the sorted terms, and fuzzy lookups walk a trie of them that knows
+ * the term lengths below each node.
  */
 
 // MiniSearch's defaults; the scores, and so every tie-break tuned on them, depend on these values.
@@ -24,8 +25,8 @@ export interface TermHits {
 }
 
 /** First index in `sorted` whose term is >= `term`. */
-function lowerBound(sorted: readonly string[], term: string, from = 0): number {
-  let lo = from;
+function lowerBound(sorted: readonly string[], term: string): number {
+  let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -37,7 +38,7 @@ function lowerBound(sorted: readonly string[], term: string, from = 0): number {
 
 /**
  * First index at or after `from` whose term does not start with `prefix` (terms with it are contiguous).
- * Galloping first: a pruned prefix is usually shared by a handful of terms, rarely by thousands.
+ * Galloping first: a typed prefix of four or more letters starts a handful of terms, rarely thousands.
  */
 function endOfPrefix(sorted: readonly string[], prefix: string, from: number): number {
   let step = 1;
