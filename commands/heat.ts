@@ -41,16 +41,19 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true),
   );
 
-export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
+export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
-  const picture = await heatPicture(event, round, heat).catch((error: unknown) => {
-    ctx.report?.(error, 'heat chart');
-    return null;
-  });
-  return renderHeat(event, round, heat, picture);
+  // The chart is drawn after the table is sent: the table is the answer, the chart a bonus.
+  return {
+    ...renderHeat(event, round, heat),
+    later: async () => {
+      const picture = await heatPicture(event, round, heat);
+      return picture && renderHeat(event, round, heat, picture);
+    },
+  };
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {

@@ -18,16 +18,18 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(100),
   );
 
-export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
+export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const podium = dataset.podium(event);
-  // The card is a bonus: without it the text podium is still the whole answer.
-  const picture = await podiumPicture(podium).catch((error: unknown) => {
-    ctx.report?.(error, 'podium picture');
-    return null;
-  });
-  return renderPodium(podium, picture);
+  // The card is a bonus drawn after the text podium, which is the whole answer on its own.
+  return {
+    ...renderPodium(podium),
+    later: async () => {
+      const picture = await podiumPicture(podium);
+      return picture && renderPodium(podium, picture);
+    },
+  };
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DataStore } from '../load/store.js';
+import { setDrawerLog, stopDrawing } from '../render/images/drawer.js';
 import type { CommandModule, Context } from './command.js';
 import { createDispatcher } from './dispatcher.js';
 import { commandBodies, createRest, syncCommands } from './sync.js';
@@ -36,6 +37,7 @@ export async function startBot({
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
+  setDrawerLog(logger);
   const dispatch = createDispatcher({ commands, context: contextFor(store, logger), logger });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
@@ -67,5 +69,6 @@ export async function startBot({
   return async () => {
     stopWatching();
     await client.destroy();
+    await stopDrawing();
   };
 }

@@ -3,20 +3,31 @@ import { nocByCode } from '../model/countries.js';
 import type { Podium } from '../search/index.js';
 import { heatLabel } from '../search/index.js';
 import { createImageCache } from './images/cache.js';
+import { draw } from './images/drawer.js';
+import type { DrawRequest } from './images/requests.js';
 import { markText, pointsText } from './format.js';
 import type { ReplyFile } from './reply.js';
-import type * as ImagesModule from './images/index.js';
-
-type Images = typeof ImagesModule;
-
-// The canvas is a native module; loading it only when the first picture is drawn keeps start-up fast.
-let images: Promise<Images> | null = null;
-function loadImages(): Promise<Images> {
-  images ??= import('./images/index.js');
-  return images;
-}
 
 const cache = createImageCache(64);
+// A picture being drawn, so a burst of the same command waits for one draw instead of starting many.
+const drawing = new Map<string, Promise<Buffer>>();
+
+function cachedDraw(key: string, request: DrawRequest): Promise<Buffer> {
+  const cached = cache.get(key);
+  if (cached !== undefined) return Promise.resolve(cached);
+  let png = drawing.get(key);
+  if (!png) {
+    png = draw(request).then((image) => {
+      cache.set(key, image);
+      return image;
+    });
+    const forget = () => drawing.delete(key);
+    png.then(forget, forget);
+    drawing.set(key, png);
+  }
+  return png;
+}
+
 // Keys name the data object itself, so a reloaded article never gets the picture of its old version.
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -40,9 +51,9 @@ function slug(text: string): string {
 export async function podiumPicture(podium: Podium): Promise<ReplyFile | null> {
   if (podium.places.length === 0) return null;
   const { event } = podium;
-  const { renderPodiumCard } = await loadImages();
-  const data = cache.getOrRender(keyOf('podium', podium.round ?? event), () =>
-    renderPodiumCard({
+  const data = await cachedDraw(keyOf('podium', podium.round ?? event), {
+    kind: 'podium',
+    input: {
       eventName: event.eventName,
       gamesLabel: event.games.label,
       venue: event.infobox?.venue ?? null,
@@ -60,8 +71,8 @@ export async function podiumPicture(podium: Podium): Promise<ReplyFile | null> {
         const gold = podium.places.find((p) => p.medal === 'gold')?.row;
         return gold ? (gold.points ? pointsText(gold.points.total) : markText(gold.mark)) : null;
       })(),
-    }),
-  );
+    },
+  });
   const names = podium.places.map((p) => `${p.medal} ${p.name}${p.noc ? ` (${p.noc})` : ''}`).join(', ');
   return {
     name: `podium-${slug(event.id)}.png`,
@@ -75,10 +86,10 @@ export async function heatPicture(event: EventArticle, round: Round, heat: Heat)
   const title = `${event.eventName} · ${heatLabel(round, heat)}`;
   const subtitle = `${event.sportLabel} · ${event.games.label}`;
   const name = `${slug(event.id)}-${slug(round.id)}${heat.number === null ? '' : `-${heat.number}`}.png`;
-  const { renderSprintChart, renderTimeChart } = await loadImages();
   if (heat.rows.some((row) => row.points)) {
-    const data = cache.getOrRender(keyOf('sprints', heat), () =>
-      renderSprintChart({
+    const data = await cachedDraw(keyOf('sprints', heat), {
+      kind: 'sprints',
+      input: {
         title,
         subtitle,
         rows: heat.rows.map((row) => ({
@@ -88,13 +99,14 @@ export async function heatPicture(event: EventArticle, round: Round, heat: Heat)
           total: row.points?.total ?? 0,
           time: row.mark.kind === 'time' ? row.mark.time.text : null,
         })),
-      }),
-    );
+      },
+    });
     return { name, data, description: `Sprint points per skater, ${title}`.slice(0, 1024) };
   }
   if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
-  const data = cache.getOrRender(keyOf('times', heat), () =>
-    renderTimeChart({
+  const data = await cachedDraw(keyOf('times', heat), {
+    kind: 'times',
+    input: {
       title,
       subtitle,
       rows: heat.rows.map((row) => ({
@@ -104,7 +116,7 @@ export async function heatPicture(event: EventArticle, round: Round, heat: Heat)
         ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
         note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
       })),
-    }),
-  );
+    },
+  });
   return { name, data, description: `Times and gaps to the winner, ${title}`.slice(0, 1024) };
 }
