@@ -254,6 +254,7 @@ export function createDispatcher({
       logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
     }
     await interaction.respond(sanitiseChoices(choices));
+    replied(interaction.id);
   }
 
   async function runButton(interaction: ButtonInteraction): Promise<void> {
