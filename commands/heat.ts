@@ -10,7 +10,7 @@ import {
   roundChoices,
 } from '../src/bot/resolve.js';
 import { renderHeat } from '../src/render/heat.js';
-import { heatPicture } from '../src/render/pictures.js';
+import { heatPicture, withPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -46,14 +46,8 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
-  // The chart is drawn after the table is sent: the table is the answer, the chart a bonus.
-  return {
-    ...renderHeat(event, round, heat),
-    later: async () => {
-      const picture = await heatPicture(event, round, heat);
-      return picture && renderHeat(event, round, heat, picture);
-    },
-  };
+  // The chart is a bonus: unless drawn before, it follows the table, which is the answer.
+  return withPicture(heatPicture(event, round, heat), (picture) => renderHeat(event, round, heat, picture));
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {

@@ -3,7 +3,7 @@ import type { CommandModule, Context, Invocation, AutocompleteInvocation } from 
 import { requireString } from '../src/bot/command.js';
 import { eventChoices, resolveEventOption } from '../src/bot/resolve.js';
 import { renderPodium } from '../src/render/podium.js';
-import { podiumPicture } from '../src/render/pictures.js';
+import { podiumPicture, withPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -22,14 +22,8 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const podium = dataset.podium(event);
-  // The card is a bonus drawn after the text podium, which is the whole answer on its own.
-  return {
-    ...renderPodium(podium),
-    later: async () => {
-      const picture = await podiumPicture(podium);
-      return picture && renderPodium(podium, picture);
-    },
-  };
+  // The card is a bonus: unless drawn before, it follows the text podium, which is the whole answer.
+  return withPicture(podiumPicture(podium), (picture) => renderPodium(podium, picture));
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

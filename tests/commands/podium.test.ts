@@ -52,10 +52,19 @@ describe('commands/podium', () => {
       );
     });
 
-    it('draws the card once and serves it from the cache after that', async () => {
+    it('draws the card once, then attaches it to the first reply from the cache, with nothing later', async () => {
       const first = await podium.execute(invoke({ event: 'mass-start-women' }), ctx).later!();
-      const second = await podium.execute(invoke({ event: 'mass-start-women-2026' }), ctx).later!();
-      expect(second?.files?.[0]?.data).toBe(first?.files?.[0]?.data);
+      const second = podium.execute(invoke({ event: 'mass-start-women-2026' }), ctx);
+      expect(second.later).toBeUndefined();
+      expect(second.files?.[0]?.data).toBe(first?.files?.[0]?.data);
+      expect(second).toStrictEqual(first);
+    });
+
+    it('starts one draw for a burst of the same podium', async () => {
+      const replies = Array.from({ length: 5 }, () => podium.execute(invoke({ event: '1000m' }), ctx));
+      const finals = await Promise.all(replies.map((reply) => reply.later!()));
+      const pictures = new Set(finals.map((reply) => reply?.files?.[0]?.data));
+      expect(pictures.size).toBe(1);
     });
 
     it('adds the year to dates that leave it out, and takes places 6–8 from Final B', () => {
