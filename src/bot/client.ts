@@ -14,14 +14,13 @@ export interface BotOptions {
   logger: Logger;
 }
 
-export function contextFor(store: DataStore, logger?: Logger): Context {
+export function contextFor(store: DataStore): Context {
   return {
     get data() {
       return store.data;
     },
     status: () => store.status(),
     reload: () => store.reload(),
-    report: (error, what) => logger?.error({ err: error }, `${what} failed`),
   };
 }
 
@@ -38,7 +37,7 @@ export async function startBot({
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
   setDrawerLog(logger);
-  const dispatch = createDispatcher({ commands, context: contextFor(store, logger), logger });
+  const dispatch = createDispatcher({ commands, context: contextFor(store), logger });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
