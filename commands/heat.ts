@@ -10,7 +10,7 @@ import {
   roundChoices,
 } from '../src/bot/resolve.js';
 import { renderHeat } from '../src/render/heat.js';
-import { heatPicture } from '../src/render/pictures.js';
+import { heatPicture, withPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -41,16 +41,13 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true),
   );
 
-export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
+export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
-  const picture = await heatPicture(event, round, heat).catch((error: unknown) => {
-    ctx.report?.(error, 'heat chart');
-    return null;
-  });
-  return renderHeat(event, round, heat, picture);
+  // The chart is a bonus: unless drawn before, it follows the table, which is the answer.
+  return withPicture(heatPicture(event, round, heat), (picture) => renderHeat(event, round, heat, picture));
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {

@@ -3,7 +3,7 @@ import type { CommandModule, Context, Invocation, AutocompleteInvocation } from 
 import { requireString } from '../src/bot/command.js';
 import { eventChoices, resolveEventOption } from '../src/bot/resolve.js';
 import { renderPodium } from '../src/render/podium.js';
-import { podiumPicture } from '../src/render/pictures.js';
+import { podiumPicture, withPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -18,16 +18,12 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(100),
   );
 
-export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
+export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const podium = dataset.podium(event);
-  // The card is a bonus: without it the text podium is still the whole answer.
-  const picture = await podiumPicture(podium).catch((error: unknown) => {
-    ctx.report?.(error, 'podium picture');
-    return null;
-  });
-  return renderPodium(podium, picture);
+  // The card is a bonus: unless drawn before, it follows the text podium, which is the whole answer.
+  return withPicture(podiumPicture(podium), (picture) => renderPodium(podium, picture));
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

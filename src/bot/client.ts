@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DataStore } from '../load/store.js';
+import { setDrawerLog, stopDrawing } from '../render/images/drawer.js';
 import type { CommandModule, Context } from './command.js';
 import { createDispatcher } from './dispatcher.js';
 import { commandBodies, createRest, syncCommands } from './sync.js';
@@ -13,14 +14,13 @@ export interface BotOptions {
   logger: Logger;
 }
 
-export function contextFor(store: DataStore, logger?: Logger): Context {
+export function contextFor(store: DataStore): Context {
   return {
     get data() {
       return store.data;
     },
     status: () => store.status(),
     reload: () => store.reload(),
-    report: (error, what) => logger?.error({ err: error }, `${what} failed`),
   };
 }
 
@@ -36,7 +36,8 @@ export async function startBot({
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const dispatch = createDispatcher({ commands, context: contextFor(store, logger), logger });
+  setDrawerLog(logger);
+  const dispatch = createDispatcher({ commands, context: contextFor(store), logger });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -67,5 +68,6 @@ export async function startBot({
   return async () => {
     stopWatching();
     await client.destroy();
+    await stopDrawing();
   };
 }

@@ -43,8 +43,6 @@ export interface Context {
   readonly data: Dataset;
   status(): StatusReport;
   reload(): Promise<ReloadReport>;
-  /** Where a handler reports a failure it recovered from (e.g. a picture that could not be drawn). */
-  report?(error: unknown, what: string): void;
 }
 
 /** One file in commands/: its definition, handler and (optional) autocomplete and button handlers. */

@@ -126,6 +126,62 @@ export function createDispatcher({
     }
   }
 
+  // The newest picture edit owed to each message, by the id of the command that made the message. A page
+  // turn (any button press on it) replaces the message, so a picture still being drawn for the old content
+  // would put it back: the press forgets the ticket and the late edit is dropped.
+  const owed = new Map<string, symbol>();
+
+  function messageKey(interaction: ButtonInteraction): string | undefined {
+    const message = interaction.message as ButtonInteraction['message'] | undefined;
+    return message?.interactionMetadata?.id ?? message?.id;
+  }
+
+  /**
+   * Runs a reply's `later` once the reply is out and edits the message to what it gives. Never rejects: a
+   * failure is logged and the text reply stays.
+   */
+  async function finishLater(
+    reply: Reply,
+    key: string | undefined,
+    edit: (message: InteractionEditReplyOptions) => Promise<unknown>,
+    where: Record<string, unknown>,
+  ): Promise<void> {
+    const later = reply.later;
+    if (!later) return;
+    const ticket = Symbol(key);
+    if (key !== undefined) owed.set(key, ticket);
+    const started = performance.now();
+    let giveUp: NodeJS.Timeout | undefined;
+    try {
+      const next = await Promise.race([
+        Promise.resolve().then(later),
+        new Promise<never>((_, reject) => {
+          giveUp = setTimeout(
+            () => reject(new Error(`later did not finish within ${handlerTimeoutMs} ms`)),
+            handlerTimeoutMs,
+          );
+        }),
+      ]);
+      if (key !== undefined && owed.get(key) !== ticket) {
+        logger.debug(where, 'late edit dropped: the message changed meanwhile');
+        return;
+      }
+      if (!next) return;
+      const problems = checkReplyLimits(next, { phoneWidth: false });
+      if (problems.length > 0) {
+        logger.error({ problems, ...where }, 'late edit breaks Discord limits; the first reply stays');
+        return;
+      }
+      await edit(toMessage(next));
+      logger.debug({ ...where, ms: performance.now() - started }, 'late edit sent');
+    } catch (error) {
+      logger.error({ err: error, ...where }, 'late edit failed; the first reply stays');
+    } finally {
+      clearTimeout(giveUp);
+      if (key !== undefined && owed.get(key) === ticket) owed.delete(key);
+    }
+  }
+
   // Discord rejects a message over its limits and the user would see "interaction failed"; an apology is better.
   function guardLimits(reply: Reply, where: Record<string, unknown>): Reply {
     const problems = checkReplyLimits(reply, { phoneWidth: false });
@@ -162,17 +218,22 @@ export function createDispatcher({
     } catch (error) {
       reply = replyForError(error, logger, where);
     }
+    let editable = true;
     if (interaction.deferred) {
       if (reply.ephemeral) {
         // A deferred answer is public; a private one has to be a follow-up.
         await interaction.deleteReply().catch(() => undefined);
         await interaction.followUp(toReplyOptions(reply));
+        editable = false;
       } else {
         await interaction.editReply(toMessage(reply));
       }
     } else {
       await interaction.reply(toReplyOptions(reply));
     }
+    replied(interaction.id);
+    // A follow-up is not the original response, which editReply would change.
+    if (editable) await finishLater(reply, interaction.id, (m) => interaction.editReply(m), where);
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -193,12 +254,15 @@ export function createDispatcher({
       logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
     }
     await interaction.respond(sanitiseChoices(choices));
+    replied(interaction.id);
   }
 
   async function runButton(interaction: ButtonInteraction): Promise<void> {
     const name = interaction.customId.split(':', 1)[0] ?? '';
     const command = commands.get(name);
     const where = { button: interaction.customId, interaction: interaction.id };
+    const key = messageKey(interaction);
+    if (key !== undefined) owed.delete(key);
     let reply: Reply;
     try {
       const button = command?.button?.bind(command);
@@ -218,6 +282,16 @@ export function createDispatcher({
       else await interaction.editReply(toMessage(reply));
     } else if (reply.ephemeral) await interaction.reply(toReplyOptions(reply));
     else await interaction.update(toMessage(reply));
+    replied(interaction.id);
+    // A private answer is a message of its own, not the one the button is on.
+    if (!reply.ephemeral || !interaction.deferred)
+      await finishLater(reply, reply.ephemeral ? undefined : key, (m) => interaction.editReply(m), where);
+  }
+
+  // When the first answer of each interaction went out, for the "handled" line.
+  const repliedAt = new Map<string, number>();
+  function replied(id: string): void {
+    repliedAt.set(id, performance.now());
   }
 
   return async function dispatch(interaction: Interaction): Promise<void> {
@@ -226,13 +300,22 @@ export function createDispatcher({
       if (interaction.isChatInputCommand()) await runCommand(interaction);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
       else if (interaction.isButton()) await runButton(interaction);
+      const firstAt = repliedAt.get(interaction.id);
+      // ms: until everything was sent, late edits included; replyMs: until the first answer was.
       logger.debug(
-        { interaction: interaction.id, type: interaction.type, ms: performance.now() - started },
+        {
+          interaction: interaction.id,
+          type: interaction.type,
+          ms: performance.now() - started,
+          ...(firstAt === undefined ? {} : { replyMs: firstAt - started }),
+        },
         'handled',
       );
     } catch (error) {
       // Sending failed (interaction expired, network): nothing more can reach this user; log and go on.
       logger.error({ err: error, interaction: interaction.id }, 'could not answer interaction');
+    } finally {
+      repliedAt.delete(interaction.id);
     }
   };
 }

@@ -102,9 +102,22 @@ export function createSession(options: SessionOptions): ConsoleSession {
     return { output, isUserError: outcome === 'user-error', failed: outcome === 'failed', reply };
   }
 
+  /** The reply as the bot's message ends up: a terminal has no message to edit, so `later` is awaited. */
+  async function finished(reply: Reply, what: string): Promise<Reply> {
+    const { later, ...first } = reply;
+    if (!later) return reply;
+    try {
+      return (await later()) ?? first;
+    } catch (error) {
+      // As in Discord: the text reply stands without its picture.
+      logError(`the picture of ${what}`, error);
+      return first;
+    }
+  }
+
   async function dispatch(what: string, run: () => Reply | Promise<Reply>): Promise<RunResult> {
     try {
-      const reply = await run();
+      const reply = await finished(await run(), what);
       if (listButtons(reply).length > 0) paged = reply;
       return await show(reply, what, 'ok');
     } catch (error) {

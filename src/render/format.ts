@@ -31,9 +31,13 @@ export const NOTE_MEANINGS: Record<string, string> = {
 };
 
 const widthCache = new Map<string, number>();
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Display width in a monospace font: wide (CJK) characters and emoji count double. */
 export function displayWidth(text: string): number {
+  // Nearly every cell (times, ranks, most names) is printable ASCII, one column a character: a regex test
+  // is far cheaper than string-width, and keeps the cache for the names that need it.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   // Table layout measures the same cells many times over while it tries narrower layouts.
   let width = widthCache.get(text);
   if (width === undefined) {

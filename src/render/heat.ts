@@ -20,13 +20,14 @@ export function renderHeat(
   picture: ReplyFile | null = null,
 ): Reply {
   const rows = heat.rows.map((row) => ({ row, heat: heat.number }));
-  const columns = resultColumns(rows).filter((c) => !(c.header === 'Laps' && sharedFacts(heat).length > 0));
+  const facts = sharedFacts(heat);
+  const columns = resultColumns(rows).filter((c) => !(c.header === 'Laps' && facts.length > 0));
   const table = renderTable(rows, columns);
   const head = [`**${mdSafe(heatLabel(round, heat))}**`];
   if (round.start?.unix != null)
     head.push(`${discordTime(round.start.unix, 'f')} (${discordTime(round.start.unix, 'R')})`);
   else if (round.start) head.push(mdSafe(round.start.text));
-  head.push(...sharedFacts(heat));
+  head.push(...facts);
   const description = [head.join(' · '), codeBlock(table.lines)];
   if (table.dropped.length > 0) {
     description.push(`-# ${table.dropped.join(', ')} left out to fit a phone screen.`);

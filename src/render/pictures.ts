@@ -3,20 +3,31 @@ import { nocByCode } from '../model/countries.js';
 import type { Podium } from '../search/index.js';
 import { heatLabel } from '../search/index.js';
 import { createImageCache } from './images/cache.js';
+import { draw } from './images/drawer.js';
+import type { DrawRequest } from './images/requests.js';
 import { markText, pointsText } from './format.js';
-import type { ReplyFile } from './reply.js';
-import type * as ImagesModule from './images/index.js';
-
-type Images = typeof ImagesModule;
-
-// The canvas is a native module; loading it only when the first picture is drawn keeps start-up fast.
-let images: Promise<Images> | null = null;
-function loadImages(): Promise<Images> {
-  images ??= import('./images/index.js');
-  return images;
-}
+import type { Reply, ReplyFile } from './reply.js';
 
 const cache = createImageCache(64);
+// A picture being drawn, so a burst of the same command waits for one draw instead of starting many.
+const drawing = new Map<string, Promise<Buffer>>();
+
+function cachedDraw(key: string, request: DrawRequest): Promise<Buffer> {
+  const cached = cache.get(key);
+  if (cached !== undefined) return Promise.resolve(cached);
+  let png = drawing.get(key);
+  if (!png) {
+    png = draw(request).then((image) => {
+      cache.set(key, image);
+      return image;
+    });
+    const forget = () => drawing.delete(key);
+    png.then(forget, forget);
+    drawing.set(key, png);
+  }
+  return png;
+}
+
 // Keys name the data object itself, so a reloaded article never gets the picture of its old version.
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -36,75 +47,107 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The podium card for an event, or null when there is nobody to put on it. */
-export async function podiumPicture(podium: Podium): Promise<ReplyFile | null> {
-  if (podium.places.length === 0) return null;
-  const { event } = podium;
-  const { renderPodiumCard } = await loadImages();
-  const data = cache.getOrRender(keyOf('podium', podium.round ?? event), () =>
-    renderPodiumCard({
-      eventName: event.eventName,
-      gamesLabel: event.games.label,
-      venue: event.infobox?.venue ?? null,
-      date: event.infobox?.dateText ?? null,
-      sportLabel: event.sportLabel,
-      medallists: podium.places.map((p) => ({
-        medal: p.medal,
-        name: p.name,
-        noc: p.noc,
-        countryName: p.noc ? nocByCode(p.noc).name : null,
-      })),
-      winValue: (() => {
-        const win = event.infobox?.win;
-        if (win) return win.kind === 'points' ? pointsText(win.points) : win.time.text;
-        const gold = podium.places.find((p) => p.medal === 'gold')?.row;
-        return gold ? (gold.points ? pointsText(gold.points.total) : markText(gold.mark)) : null;
-      })(),
-    }),
-  );
-  const names = podium.places.map((p) => `${p.medal} ${p.name}${p.noc ? ` (${p.noc})` : ''}`).join(', ');
+/** A picture a reply can carry: what it is called and says, and how to draw it (only when not cached). */
+export interface PictureJob {
+  key: string;
+  name: string;
+  description: string;
+  request: () => DrawRequest;
+}
+
+/**
+ * A reply with its picture. One drawn before is attached at once: a single message, no second request.
+ * Otherwise the text goes first and the picture follows in `later` (see Reply.later).
+ */
+export function withPicture(job: PictureJob | null, render: (picture: ReplyFile | null) => Reply): Reply {
+  if (!job) return render(null);
+  const file = (data: Buffer): ReplyFile => ({ name: job.name, data, description: job.description });
+  const cached = cache.get(job.key);
+  if (cached !== undefined) return render(file(cached));
   return {
-    name: `podium-${slug(event.id)}.png`,
-    data,
-    description: `Podium of ${event.eventName}: ${names}`.slice(0, 1024),
+    ...render(null),
+    later: async () => render(file(await cachedDraw(job.key, job.request()))),
   };
 }
 
-/** A chart of one heat: sprint points for a points race, times and gaps otherwise. */
-export async function heatPicture(event: EventArticle, round: Round, heat: Heat): Promise<ReplyFile | null> {
+/** The podium card for an event, or null when there is nobody to put on it. */
+export function podiumPicture(podium: Podium): PictureJob | null {
+  if (podium.places.length === 0) return null;
+  const { event } = podium;
+  const names = podium.places.map((p) => `${p.medal} ${p.name}${p.noc ? ` (${p.noc})` : ''}`).join(', ');
+  return {
+    key: keyOf('podium', podium.round ?? event),
+    name: `podium-${slug(event.id)}.png`,
+    description: `Podium of ${event.eventName}: ${names}`.slice(0, 1024),
+    request: () => ({
+      kind: 'podium',
+      input: {
+        eventName: event.eventName,
+        gamesLabel: event.games.label,
+        venue: event.infobox?.venue ?? null,
+        date: event.infobox?.dateText ?? null,
+        sportLabel: event.sportLabel,
+        medallists: podium.places.map((p) => ({
+          medal: p.medal,
+          name: p.name,
+          noc: p.noc,
+          countryName: p.noc ? nocByCode(p.noc).name : null,
+        })),
+        winValue: (() => {
+          const win = event.infobox?.win;
+          if (win) return win.kind === 'points' ? pointsText(win.points) : win.time.text;
+          const gold = podium.places.find((p) => p.medal === 'gold')?.row;
+          return gold ? (gold.points ? pointsText(gold.points.total) : markText(gold.mark)) : null;
+        })(),
+      },
+    }),
+  };
+}
+
+/** A chart of one heat: sprint points for a points race, times and gaps otherwise; null with neither. */
+export function heatPicture(event: EventArticle, round: Round, heat: Heat): PictureJob | null {
   const title = `${event.eventName} · ${heatLabel(round, heat)}`;
   const subtitle = `${event.sportLabel} · ${event.games.label}`;
   const name = `${slug(event.id)}-${slug(round.id)}${heat.number === null ? '' : `-${heat.number}`}.png`;
-  const { renderSprintChart, renderTimeChart } = await loadImages();
   if (heat.rows.some((row) => row.points)) {
-    const data = cache.getOrRender(keyOf('sprints', heat), () =>
-      renderSprintChart({
+    return {
+      key: keyOf('sprints', heat),
+      name,
+      description: `Sprint points per skater, ${title}`.slice(0, 1024),
+      request: () => ({
+        kind: 'sprints',
+        input: {
+          title,
+          subtitle,
+          rows: heat.rows.map((row) => ({
+            rank: row.rank,
+            name: row.name,
+            sprints: row.points?.sprints ?? [null, null, null, null],
+            total: row.points?.total ?? 0,
+            time: row.mark.kind === 'time' ? row.mark.time.text : null,
+          })),
+        },
+      }),
+    };
+  }
+  if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
+  return {
+    key: keyOf('times', heat),
+    name,
+    description: `Times and gaps to the winner, ${title}`.slice(0, 1024),
+    request: () => ({
+      kind: 'times',
+      input: {
         title,
         subtitle,
         rows: heat.rows.map((row) => ({
           rank: row.rank,
           name: row.name,
-          sprints: row.points?.sprints ?? [null, null, null, null],
-          total: row.points?.total ?? 0,
-          time: row.mark.kind === 'time' ? row.mark.time.text : null,
+          timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
+          ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
+          note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
         })),
-      }),
-    );
-    return { name, data, description: `Sprint points per skater, ${title}`.slice(0, 1024) };
-  }
-  if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
-  const data = cache.getOrRender(keyOf('times', heat), () =>
-    renderTimeChart({
-      title,
-      subtitle,
-      rows: heat.rows.map((row) => ({
-        rank: row.rank,
-        name: row.name,
-        timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
-        ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
-        note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
-      })),
+      },
     }),
-  );
-  return { name, data, description: `Times and gaps to the winner, ${title}`.slice(0, 1024) };
+  };
 }

@@ -19,4 +19,11 @@ export interface Reply {
   files?: ReplyFile[];
   /** Only the person who asked sees it. */
   ephemeral?: boolean;
+  /**
+   * Slow extras (a picture), made after this reply has been sent so the text is not held up by them:
+   * resolves to the message that replaces it, or null to leave it as it is. The reply above must stand
+   * on its own, since this may fail, be dropped when the message has changed meanwhile, or never run.
+   * A `later` on the message it resolves to is ignored.
+   */
+  later?: () => Promise<Reply | null>;
 }

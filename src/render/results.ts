@@ -63,32 +63,34 @@ function roundRows(round: Round): HeatRow[] {
   return round.heats.flatMap((heat) => heat.rows.map((row) => ({ row, heat: heat.number })));
 }
 
+/** One round's share of a page, before any table is drawn: which of its rows go there, and the blank lines. */
+interface PlannedBlock {
+  round: Round;
+  continued: boolean;
+  /** Row numbers of the round (heat after heat), or null for the blank line between two heats. */
+  lines: Array<number | null>;
+}
+
 /**
  * Splits the rounds into pages of at most PAGE_LINES lines. A heat moves whole to the next page when
- * it does not fit; only a heat longer than a page is cut. Each round's table is laid out once, so its
- * columns line up from page to page.
+ * it does not fit; only a heat longer than a page is cut. Only row counts matter here, so no table is
+ * drawn: a reply draws the tables of the rounds on the page it shows.
  */
-export function paginateResults(rounds: readonly Round[]): ResultsBlock[][] {
-  const pages: ResultsBlock[][] = [[]];
+function planPages(rounds: readonly Round[]): PlannedBlock[][] {
+  const pages: PlannedBlock[][] = [[]];
   let used = 0;
   for (const round of rounds) {
-    const rows = roundRows(round);
-    const laps = sharedLaps(rows.map(({ row }) => row));
-    const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
-      (c) => !(c.header === 'Laps' && laps !== null),
-    );
-    const table = renderTable(rows, columns);
-    const [header = '', ...body] = table.lines;
-    let block: ResultsBlock | null = null;
+    let block: PlannedBlock | null = null;
+    let started = false;
     const newPage = () => {
       pages.push([]);
       used = 0;
       block = null;
     };
-    const ensureBlock = (): ResultsBlock => {
+    const ensureBlock = (): PlannedBlock => {
       if (block) return block;
-      const continued = pages.some((page) => page.some((b) => b.round === round));
-      const fresh: ResultsBlock = { round, continued, header, lines: [], rows: [], dropped: table.dropped };
+      const fresh: PlannedBlock = { round, continued: started, lines: [] };
+      started = true;
       pages.at(-1)?.push(fresh);
       used += BLOCK_HEAD;
       block = fresh;
@@ -96,29 +98,65 @@ export function paginateResults(rounds: readonly Round[]): ResultsBlock[][] {
     };
     let at = 0;
     for (const heat of round.heats) {
-      const lines = body.slice(at, at + heat.rows.length);
-      const rowsOfHeat = heat.rows;
-      at += heat.rows.length;
-      const current = block as ResultsBlock | null;
-      const cost = (current ? 1 : BLOCK_HEAD) + lines.length;
+      const count = heat.rows.length;
+      const current = block as PlannedBlock | null;
+      const cost = (current ? 1 : BLOCK_HEAD) + count;
       if (used > 0 && used + cost > PAGE_LINES) newPage();
-      lines.forEach((line, i) => {
+      for (let i = 0; i < count; i++) {
         let target = ensureBlock();
         if (i === 0 && target.lines.length > 0) {
-          target.lines.push('');
+          target.lines.push(null);
           used++;
         } else if (used >= PAGE_LINES && target.lines.length > 0) {
           newPage();
           target = ensureBlock();
         }
-        target.lines.push(line);
-        target.rows.push(rowsOfHeat[i] as ResultRow);
+        target.lines.push(at + i);
         used++;
-      });
+      }
+      at += count;
     }
   }
   // A page is opened only for a row about to go on it, so only the first can be empty (no rows at all).
   return pages;
+}
+
+/** A round's whole table, laid out once, so its columns line up from page to page. */
+function roundTable(round: Round) {
+  const rows = roundRows(round);
+  const laps = sharedLaps(rows.map(({ row }) => row));
+  const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
+    (c) => !(c.header === 'Laps' && laps !== null),
+  );
+  const table = renderTable(rows, columns);
+  const [header = '', ...body] = table.lines;
+  return { rows, header, body, dropped: table.dropped };
+}
+
+function drawBlocks(page: readonly PlannedBlock[]): ResultsBlock[] {
+  const tables = new Map<Round, ReturnType<typeof roundTable>>();
+  return page.map(({ round, continued, lines }) => {
+    let table = tables.get(round);
+    if (!table) {
+      table = roundTable(round);
+      tables.set(round, table);
+    }
+    const { rows, header, body, dropped } = table;
+    const numbers = lines.filter((n): n is number => n !== null);
+    return {
+      round,
+      continued,
+      header,
+      lines: lines.map((n) => (n === null ? '' : (body[n] ?? ''))),
+      rows: numbers.map((n) => rows[n]?.row as ResultRow),
+      dropped,
+    };
+  });
+}
+
+/** Every page of the rounds, each round's table laid out once so its columns line up from page to page. */
+export function paginateResults(rounds: readonly Round[]): ResultsBlock[][] {
+  return planPages(rounds).map(drawBlocks);
 }
 
 function blockText(block: ResultsBlock): string {
@@ -158,10 +196,11 @@ function pageButtons(event: EventArticle, round: Round | null, page: number, pag
  * A page number out of range is clamped, so an old button still lands somewhere sensible.
  */
 export function renderResults(event: EventArticle, round: Round | null, page = 1): Reply {
-  const pages = paginateResults(round ? [round] : event.rounds);
+  const pages = planPages(round ? [round] : event.rounds);
   const count = pages.length;
   const number = Math.min(Math.max(1, Math.trunc(page) || 1), count);
-  const blocks = pages[number - 1] ?? [];
+  // Only the rounds on the page shown are drawn: a whole event at scale has hundreds of rows.
+  const blocks = drawBlocks(pages[number - 1] ?? []);
   const description = blocks.map(blockText);
   if (blocks.length === 0) description.push('The article has no results tables.');
   const dropped = [...new Set(blocks.flatMap((b) => b.dropped))];

@@ -90,6 +90,8 @@ export class TextIndex {
       if (ranked.tier > Tier.Prefix) break;
       hits.push({ kind: 'athlete', athlete: ranked.athlete, score: ranked.score });
     }
+    // Skaters come first and already fill the list: the prose search would find only what is not shown.
+    if (hits.length >= limit) return hits;
     const results = this.search.search(text, {
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),

@@ -21,6 +21,12 @@ function command(name: string, parts: Partial<CommandModule>): CommandModule {
 }
 
 const adminRuns: string[] = [];
+function gate(): { promise: Promise<void>; resolve(): void } {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+let pictureGate = gate();
 const DEFER_AFTER_MS = 50;
 const SLOW_MS = 150;
 const HANDLER_TIMEOUT_MS = 400;
@@ -99,6 +105,30 @@ const COMMANDS = new Map<string, CommandModule>(
       button: () => {
         throw new Error('injected: button failed');
       },
+    }),
+    // Text first, picture later; `gate` holds the picture back until a test lets it through.
+    command('picture', {
+      execute: () => ({
+        embeds: [{ title: 'Podium' }],
+        later: async () => {
+          await pictureGate.promise;
+          return {
+            embeds: [{ title: 'Podium', image: { url: 'attachment://card.png' } }],
+            files: [{ name: 'card.png', data: Buffer.from('png'), description: 'the card' }],
+          };
+        },
+      }),
+      button: (customId) => ({ content: `page ${customId}` }),
+    }),
+    command('picture-fails', {
+      execute: () => ({
+        content: 'text',
+        later: () => Promise.reject(new Error('injected: canvas failed')),
+      }),
+    }),
+    command('picture-none', { execute: () => ({ content: 'text', later: () => Promise.resolve(null) }) }),
+    command('picture-too-big', {
+      execute: () => ({ content: 'text', later: () => Promise.resolve({ content: 'x'.repeat(2001) }) }),
     }),
     command('admin', {
       adminOnly: true,
@@ -461,6 +491,89 @@ describe('bot/dispatcher', () => {
         healthy.map(({ calls }) => calls.map((c) => [c.method, (c.payload as Reply).content])),
       ).toStrictEqual(healthy.map((_, i) => [['reply', `echo ${i}`]]));
       expect(faults.map(({ calls }) => calls.map((c) => c.method))).toStrictEqual(FAULTS.map((f) => f.calls));
+    });
+
+    describe('text first, picture later', () => {
+      afterEach(() => {
+        pictureGate = gate();
+      });
+
+      it('replies with the text at once, then edits the reply to add the picture', async () => {
+        pictureGate.resolve();
+        const { interaction, calls } = fakeInteraction({ name: 'picture' });
+        await dispatch(interaction);
+        expect(calls.map((c) => c.method)).toStrictEqual(['reply', 'editReply']);
+        const first = payloadOf(calls, 'reply');
+        expect(first.files).toStrictEqual([]);
+        expect(first.embeds).toStrictEqual([{ title: 'Podium' }]);
+        const edit = payloadOf(calls, 'editReply') as { files: { name: string }[]; embeds: unknown[] };
+        expect(edit.files.map((f) => f.name)).toStrictEqual(['card.png']);
+        expect(edit.embeds).toStrictEqual([{ title: 'Podium', image: { url: 'attachment://card.png' } }]);
+        const handled = logs.find((l) => l.msg === 'handled') as LogRecord & { ms: number; replyMs: number };
+        expect(handled.replyMs).toBeLessThanOrEqual(handled.ms);
+      });
+
+      it('does not hold the text reply back while the picture is drawn', async () => {
+        const { interaction, calls } = fakeInteraction({ name: 'picture' });
+        const done = dispatch(interaction);
+        await sleep(20);
+        expect(calls.map((c) => c.method)).toStrictEqual(['reply']);
+        pictureGate.resolve();
+        await done;
+        expect(calls.map((c) => c.method)).toStrictEqual(['reply', 'editReply']);
+      });
+
+      it.each([
+        ['fails', 'picture-fails', { level: ERROR, msg: 'late edit failed; the first reply stays' }],
+        [
+          'breaks the limits',
+          'picture-too-big',
+          { level: ERROR, msg: 'late edit breaks Discord limits; the first reply stays' },
+        ],
+        ['gives nothing', 'picture-none', undefined],
+      ] as const)('keeps the text reply when the picture %s', async (_, name, log) => {
+        const { interaction, calls } = fakeInteraction({ name });
+        await dispatch(interaction);
+        expect(calls.map((c) => c.method)).toStrictEqual(['reply']);
+        expect(payloadOf(calls, 'reply').content).toBe('text');
+        const logged = logs.filter((l) => l.level >= WARN);
+        expect(logged).toStrictEqual(log ? [expect.objectContaining(log)] : []);
+        await expectStillServing();
+      });
+
+      it('drops a picture that is late for a message a button has changed since', async () => {
+        const command = fakeInteraction({ name: 'picture', id: 'command-1' });
+        const done = dispatch(command.interaction);
+        await sleep(10);
+        const press = fakeInteraction({
+          kind: 'button',
+          id: 'button-1',
+          customId: 'picture:2',
+          message: { id: 'message-1', madeBy: 'command-1' },
+        });
+        await dispatch(press.interaction);
+        expect(press.calls.map((c) => c.method)).toStrictEqual(['update']);
+        pictureGate.resolve();
+        await done;
+        expect(command.calls.map((c) => c.method)).toStrictEqual(['reply']);
+        expect(logs.some((l) => l.msg === 'late edit dropped: the message changed meanwhile')).toBe(true);
+      });
+
+      it('still attaches the picture when a button is pressed on another message', async () => {
+        const command = fakeInteraction({ name: 'picture', id: 'command-2' });
+        const done = dispatch(command.interaction);
+        await sleep(10);
+        const press = fakeInteraction({
+          kind: 'button',
+          id: 'button-2',
+          customId: 'picture:2',
+          message: { id: 'message-2', madeBy: 'command-other' },
+        });
+        await dispatch(press.interaction);
+        pictureGate.resolve();
+        await done;
+        expect(command.calls.map((c) => c.method)).toStrictEqual(['reply', 'editReply']);
+      });
     });
   });
 });

@@ -25,6 +25,9 @@ export interface FakeOptions {
   admin?: boolean | null;
   /** Methods whose call rejects, as an expired interaction's would. */
   failing?: Method[];
+  id?: string;
+  /** A button's message: made by the command interaction `madeBy` (its interaction metadata). */
+  message?: { id: string; madeBy?: string };
 }
 
 /** A discord.js interaction reduced to what the dispatcher uses, recording every call it makes. */
@@ -43,7 +46,15 @@ export function fakeInteraction(opts: FakeOptions = {}) {
     if (method === 'reply') state.replied = true;
   };
   const interaction = {
-    id: 'interaction-1',
+    id: opts.id ?? 'interaction-1',
+    ...(opts.message
+      ? {
+          message: {
+            id: opts.message.id,
+            interactionMetadata: opts.message.madeBy ? { id: opts.message.madeBy } : null,
+          },
+        }
+      : {}),
     type: kind === 'autocomplete' ? 4 : kind === 'button' ? 3 : 2,
     commandName: name,
     customId: opts.customId ?? `${name}:1`,

@@ -8,7 +8,7 @@ const ctx = contextFor(await seedDataset());
 describe('commands/heat', () => {
   describe('execute', () => {
     it('answers /heat event:1000m round:quarterfinal n:3 with the exact table', async () => {
-      const reply = await heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
+      const reply = heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
       const [embed] = reply.embeds ?? [];
       expect(embed?.title).toBe("Short track · Men's 1000 metres · 2026 Winter Olympics");
       expect(embed?.description?.split('\n')).toStrictEqual([
@@ -30,17 +30,22 @@ describe('commands/heat', () => {
         { name: 'Other heats', value: '1, 2, 4 — `/heat` with `n`' },
       ]);
       expect(checkReplyLimits(reply)).toStrictEqual([]);
-      const [file] = reply.files ?? [];
+      // Text first: the chart comes in a later edit of the same message, with the same embed.
+      expect(reply.files).toBeUndefined();
+      expect(embed?.image).toBeUndefined();
+      const final = await reply.later!();
+      const [file] = final?.files ?? [];
       expect(file?.name).toBe('short-track-1000m-men-2026-quarterfinal-3.png');
       expect(file?.description).toBe(
         "Times and gaps to the winner, Men's 1000 metres · Quarterfinals, heat 3",
       );
-      expect(embed?.image).toStrictEqual({ url: `attachment://${file?.name}` });
+      expect(final?.embeds).toStrictEqual([{ ...embed, image: { url: `attachment://${file?.name}` } }]);
+      expect(checkReplyLimits(final!)).toStrictEqual([]);
     });
 
     it('attaches a chart of sprint points to a mass-start race', async () => {
-      const reply = await heat.execute(invoke({ event: 'mass-start-women', round: 'final' }), ctx);
-      const [file] = reply.files ?? [];
+      const reply = await heat.execute(invoke({ event: 'mass-start-women', round: 'final' }), ctx).later!();
+      const [file] = reply?.files ?? [];
       expect(file?.name).toBe('mass-start-women-2026-final.png');
       expect(file?.description).toBe("Sprint points per skater, Women's mass start · Final");
       expect(file?.data.subarray(1, 4).toString()).toBe('PNG');
@@ -48,8 +53,8 @@ describe('commands/heat', () => {
       expect([file?.data.readUInt32BE(16), file?.data.readUInt32BE(20)]).toStrictEqual([1200, 892]);
     });
 
-    it('says the lap count once and leaves out what does not fit a phone', async () => {
-      const reply = await heat.execute(invoke({ event: 'mass-start-men', round: 'semifinal', n: 1 }), ctx);
+    it('says the lap count once and leaves out what does not fit a phone', () => {
+      const reply = heat.execute(invoke({ event: 'mass-start-men', round: 'semifinal', n: 1 }), ctx);
       const lines = reply.embeds?.[0]?.description?.split('\n') ?? [];
       expect(lines.slice(0, 5)).toStrictEqual([
         '**Semifinals, heat 1** · 16 laps',

@@ -7,7 +7,7 @@ const ctx = contextFor(await seedDataset());
 describe('commands/podium', () => {
   describe('execute', () => {
     it('answers /podium event:mass-start-men with the medallists, their NOCs and points', async () => {
-      const reply = await podium.execute(invoke({ event: 'mass-start-men' }), ctx);
+      const reply = podium.execute(invoke({ event: 'mass-start-men' }), ctx);
       expect(reply.ephemeral).toBeUndefined();
       const [embed] = reply.embeds ?? [];
       expect(embed?.title).toBe("Podium · Men's mass start · 2026 Winter Olympics");
@@ -36,7 +36,12 @@ describe('commands/podium', () => {
       expect(embed?.footer).toStrictEqual({
         text: "Source: Wikipedia, “Speed skating at the 2026 Winter Olympics – Men's mass start” (000_1a0ef7e0fe2592fc.txt)",
       });
-      const [file] = reply.files ?? [];
+      // Text first: the card comes in a later edit of the same message, with the same embed.
+      expect(reply.files).toBeUndefined();
+      expect(embed?.image).toBeUndefined();
+      const final = await reply.later!();
+      const [file] = final?.files ?? [];
+      expect(final?.embeds).toStrictEqual([{ ...embed, image: { url: `attachment://${file?.name}` } }]);
       expect(file?.name).toBe('podium-mass-start-men-2026.png');
       expect(file?.data.subarray(0, 8)).toStrictEqual(
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -45,17 +50,25 @@ describe('commands/podium', () => {
       expect(file?.description).toBe(
         "Podium of Men's mass start: gold Jorrit Bergsma (NED), silver Viktor Hald Thorup (DEN), bronze Andrea Giovannini (ITA)",
       );
-      expect(embed?.image).toStrictEqual({ url: 'attachment://podium-mass-start-men-2026.png' });
     });
 
-    it('draws the card once and serves it from the cache after that', async () => {
-      const first = await podium.execute(invoke({ event: 'mass-start-women' }), ctx);
-      const second = await podium.execute(invoke({ event: 'mass-start-women-2026' }), ctx);
-      expect(second.files?.[0]?.data).toBe(first.files?.[0]?.data);
+    it('draws the card once, then attaches it to the first reply from the cache, with nothing later', async () => {
+      const first = await podium.execute(invoke({ event: 'mass-start-women' }), ctx).later!();
+      const second = podium.execute(invoke({ event: 'mass-start-women-2026' }), ctx);
+      expect(second.later).toBeUndefined();
+      expect(second.files?.[0]?.data).toBe(first?.files?.[0]?.data);
+      expect(second).toStrictEqual(first);
     });
 
-    it('adds the year to dates that leave it out, and takes places 6–8 from Final B', async () => {
-      const reply = await podium.execute(invoke({ event: '1000m' }), ctx);
+    it('starts one draw for a burst of the same podium', async () => {
+      const replies = Array.from({ length: 5 }, () => podium.execute(invoke({ event: '1000m' }), ctx));
+      const finals = await Promise.all(replies.map((reply) => reply.later!()));
+      const pictures = new Set(finals.map((reply) => reply?.files?.[0]?.data));
+      expect(pictures.size).toBe(1);
+    });
+
+    it('adds the year to dates that leave it out, and takes places 6–8 from Final B', () => {
+      const reply = podium.execute(invoke({ event: '1000m' }), ctx);
       expect(reply.embeds?.[0]?.description?.split('\n')).toStrictEqual([
         "🥇 **Jens van 't Wout** 🇳🇱 NED — 1:24.537",
         '🥈 **Sun Long** 🇨🇳 CHN — 1:24.565',

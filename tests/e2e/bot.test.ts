@@ -22,7 +22,13 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess, COMMANDS_DIR, ROOT, SEEDS_DIR, ensureBuilt, pollFor } from './bot-process.js';
 import { DiscordStandin } from './standin.js';
-import type { CommandInput, InteractionCallback, InteractionHandle, OptionInput } from './standin.js';
+import type {
+  CommandInput,
+  InteractionCallback,
+  InteractionHandle,
+  MultipartBody,
+  OptionInput,
+} from './standin.js';
 import { DEFAULT_PERMISSIONS } from './standin-payloads.js';
 
 const EPHEMERAL = 64;
@@ -93,17 +99,46 @@ function expectPrivateReply(callback: InteractionCallback): void {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** One PNG uploaded with the reply (multipart), shown by its embed, with alt text saying `alt`. */
-function expectPicture(callback: InteractionCallback, alt: RegExp): void {
-  expect(callback.request.headers['content-type']).toMatch(/^multipart\/form-data/);
-  expect(callback.files).toHaveLength(1);
-  const [file] = callback.files;
+/** The text reply, sent without waiting for the picture: JSON, nothing attached, no image in the embed. */
+function expectTextFirst(callback: InteractionCallback): void {
+  expect(callback.request.headers['content-type']).toMatch(/^application\/json/);
+  expect(callback.files).toStrictEqual([]);
+  expect(onlyEmbed(callback).image).toBeUndefined();
+}
+
+/**
+ * The picture, added afterwards by editing the original response: a PATCH of `@original` uploading one PNG
+ * (multipart) with alt text saying `alt`, the embed unchanged but for the image that shows it.
+ */
+async function expectPictureEdit(
+  standin: DiscordStandin,
+  handle: InteractionHandle,
+  first: InteractionCallback,
+  alt: RegExp,
+): Promise<void> {
+  const edit = await handle.waitForEdit({ timeoutMs: 10_000 });
+  expect(`${edit.method} ${edit.path}`).toBe(
+    `PATCH /webhooks/${standin.applicationId}/${handle.token}/messages/@original`,
+  );
+  expect(handle.edits()).toHaveLength(1);
+  expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/);
+  const { payload_json: json, files } = edit.body as MultipartBody;
+  const payload = json as Record<string, unknown>;
+  expect(files).toHaveLength(1);
+  const [file] = files;
   expect(file?.contentType).toBe('image/png');
   expect(file?.data.subarray(0, PNG_SIGNATURE.length)).toStrictEqual(PNG_SIGNATURE);
-  expect(onlyEmbed(callback).image?.url).toBe(`attachment://${file?.name}`);
-  const attachments = (callback.data?.['attachments'] ?? []) as { description?: string }[];
+  expect(payload['embeds']).toStrictEqual([
+    { ...onlyEmbed(first), image: { url: `attachment://${file?.name}` } },
+  ]);
+  const attachments = (payload['attachments'] ?? []) as { description?: string }[];
   expect(attachments).toHaveLength(1);
   expect(attachments[0]?.description).toMatch(alt);
+  expect(payload['allowed_mentions']).toStrictEqual({ parse: [] });
+  // The message as the channel shows it now: the text and the picture.
+  const message = handle.message();
+  expect(message?.attachments.map((a) => a.filename)).toStrictEqual([file?.name]);
+  expect(message?.embeds[0]?.description).toBe(onlyEmbed(first).description);
 }
 
 const option = (name: string, value: string | number): OptionInput => ({ name, value });
@@ -265,11 +300,11 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
   });
 
   describe('the used-by examples', () => {
-    it('/podium event:mass-start-men shows the three medallists with NOC and points', async () => {
-      const reply = await standin
-        .sendCommand({ name: 'podium', options: [option('event', 'mass-start-men')] })
-        .response();
+    it('/podium event:mass-start-men shows the three medallists with NOC and points, then the card', async () => {
+      const command = standin.sendCommand({ name: 'podium', options: [option('event', 'mass-start-men')] });
+      const reply = await command.response();
       expectPublicReply(reply);
+      expectTextFirst(reply);
       const embed = onlyEmbed(reply);
       expect(embed.title).toMatch(/Men's mass start/);
       const lines = embed.description?.split('\n') ?? [];
@@ -277,7 +312,11 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       expect(lines[0]).toMatch(/^🥇 .*Jorrit Bergsma.* NED .*\b68 pts$/);
       expect(lines[1]).toMatch(/^🥈 .*Viktor Hald Thorup.* DEN\b/);
       expect(lines[2]).toMatch(/^🥉 .*Andrea Giovannini.* ITA\b/);
-      expectPicture(reply, /Jorrit Bergsma/);
+      await expectPictureEdit(standin, command, reply, /Jorrit Bergsma/);
+      // Drawn off the main thread, by the worker the bundle carries (not the in-thread fallback).
+      const started = bot.logs().filter((line) => line.msg === 'picture worker started');
+      expect(started.length).toBeGreaterThanOrEqual(1);
+      expect(String(started[0]?.['file'])).toBe(join(ROOT, 'dist', 'bundle', 'picture-worker.js'));
       expectClean();
     });
 
@@ -300,14 +339,14 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       expectClean();
     });
 
-    it('/heat event:1000m round:quarterfinal n:3 lists the five skaters with times and notes', async () => {
-      const reply = await standin
-        .sendCommand({
-          name: 'heat',
-          options: [option('event', '1000m'), option('round', 'quarterfinal'), option('n', 3)],
-        })
-        .response();
+    it('/heat event:1000m round:quarterfinal n:3 lists the five skaters with times and notes, then a chart', async () => {
+      const command = standin.sendCommand({
+        name: 'heat',
+        options: [option('event', '1000m'), option('round', 'quarterfinal'), option('n', 3)],
+      });
+      const reply = await command.response();
       expectPublicReply(reply);
+      expectTextFirst(reply);
       const embed = onlyEmbed(reply);
       expect(embed.description).toMatch(/^\*\*Quarterfinals, heat 3\*\*/);
       const rows = codeBlockLines(embed.description).slice(1);
@@ -317,7 +356,7 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       expect(rows[2]).toMatch(/^3 Michał Niewiński +1:46\.369 .*\bADV$/);
       expect(rows[3]).toMatch(/^ +Pietro Sighel .*\bPEN$/);
       expect(rows[4]).toMatch(/^ +Quentin Fercoq .*\bPEN$/);
-      expectPicture(reply, /Quarterfinals, heat 3/);
+      await expectPictureEdit(standin, command, reply, /Quarterfinals, heat 3/);
       expectClean();
     });
   });
@@ -691,7 +730,7 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
           const lines = bot
             .logs()
             .filter((line) => line.msg === 'handled' && ids.has(String(line['interaction'])));
-          return lines.length === total ? lines.map((line) => Number(line['ms'])) : undefined;
+          return lines.length === total ? lines.map((line) => Number(line['replyMs'])) : undefined;
         },
         () => `a "handled" log line for each of the ${total} interactions`,
       );
@@ -780,11 +819,11 @@ describe('the bot process over its lifetime', () => {
     renameSync(join(seeds, '003_e2e_3000m-women.part'), join(seeds, '003_e2e_3000m-women.txt'));
     await reloaded(mark, (line) => JSON.stringify(line['added']) === '["003_e2e_3000m-women.txt"]');
     expect((await suggest('3000'))[0]).toBe('3000m-women-2026');
-    const podium = await standin
-      .sendCommand({ name: 'podium', options: [option('event', '3000m-women-2026')] })
-      .response();
+    const added = standin.sendCommand({ name: 'podium', options: [option('event', '3000m-women-2026')] });
+    const podium = await added.response();
     expectPublicReply(podium);
     expect(onlyEmbed(podium).description).toMatch(/^🥇 .*Ada Lindqvist/);
+    await added.waitForEdit({ timeoutMs: 10_000 });
 
     // Half-way through an edit: the title line is gone, so the file no longer parses.
     mark = bot.logs().length;
@@ -796,11 +835,12 @@ describe('the bot process over its lifetime', () => {
         JSON.stringify(line['failed']) === JSON.stringify([{ file: MASS_START_MEN, keptPrevious: true }]),
     );
     expect((await suggest('mass-start-men'))[0]).toBe('mass-start-men-2026');
-    const old = await standin
-      .sendCommand({ name: 'podium', options: [option('event', 'mass-start-men')] })
-      .response();
+    const kept = standin.sendCommand({ name: 'podium', options: [option('event', 'mass-start-men')] });
+    const old = await kept.response();
     expectPublicReply(old);
     expect(onlyEmbed(old).description).toMatch(/^🥇 .*Jorrit Bergsma.* NED .*\b68 pts/);
+    // Its card too, before the bot is stopped below.
+    await kept.waitForEdit({ timeoutMs: 10_000 });
     const status = await standin.sendCommand({ name: 'status', memberPermissions: MANAGER }).response();
     expectPrivateReply(status);
     expect(JSON.stringify(onlyEmbed(status))).toMatch(new RegExp(MASS_START_MEN.replace('.', '\\.')));

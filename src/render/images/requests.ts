@@ -1,0 +1,29 @@
+import type { PodiumCardInput, SprintChartInput, TimeChartInput } from './index.js';
+import type * as ImagesModule from './index.js';
+
+/** A picture to draw, as plain data so it can cross to a worker thread. */
+export type DrawRequest =
+  | { kind: 'podium'; input: PodiumCardInput }
+  | { kind: 'sprints'; input: SprintChartInput }
+  | { kind: 'times'; input: TimeChartInput };
+
+/** Worker protocol: a request tagged with its id, answered by a PNG or an error message. */
+export type WorkerRequest = DrawRequest & { id: number };
+export type WorkerResponse = { id: number; png: Uint8Array } | { id: number; error: string };
+
+// The canvas is a native module; loading it only when the first picture is drawn keeps start-up fast.
+let images: Promise<typeof ImagesModule> | null = null;
+
+/** Draws on the calling thread. */
+export async function drawHere(request: DrawRequest): Promise<Buffer> {
+  images ??= import('./index.js');
+  const { renderPodiumCard, renderSprintChart, renderTimeChart } = await images;
+  switch (request.kind) {
+    case 'podium':
+      return renderPodiumCard(request.input);
+    case 'sprints':
+      return renderSprintChart(request.input);
+    case 'times':
+      return renderTimeChart(request.input);
+  }
+}
