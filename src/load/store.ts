@@ -76,8 +76,8 @@ export class DataStore {
   static async open(dir: string, options: { snapshotDir?: string } = {}): Promise<DataStore> {
     const store = new DataStore(dir);
     const sources = readSourcesSync(dir);
-    const key = options.snapshotDir ? await snapshotKey(sources) : null;
-    const snapshot = options.snapshotDir && key ? await readSnapshot(options.snapshotDir, key) : null;
+    const key = options.snapshotDir ? snapshotKey(sources) : null;
+    const snapshot = options.snapshotDir && key ? readSnapshot(options.snapshotDir, key) : null;
     if (snapshot) {
       const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
       const texts = new Map(sources.map((s) => [s.file, s.text]));
