@@ -18,7 +18,7 @@ export interface Snapshot {
  * The layout of the file. Bump it whenever `encode` changes: the key covers the parser's code and the
  * sources, not this file, and a snapshot of another format is ignored (and rewritten) rather than misread.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 let codeHash: string | null = null;
@@ -58,34 +58,47 @@ function pathFor(dir: string, key: string): string {
   return join(dir, `articles-${key}.json`);
 }
 
-// Rows are ~75% of a snapshot written as objects (100k rows at 1000x, every key repeated in each), and a
-// skater's name and key recur in every row they race. As arrays with names in a shared table the file is
-// about a third the size, and each name is one string in memory however many rows hold it.
+// Rows are ~75% of a snapshot written as objects (100k rows at 1000x, every key repeated in each). Here
+// each heat's rows are one flat array of integers, ROW_WIDTH to a row, with every string an index into
+// one shared table. JSON.parse then makes one array per heat instead of four objects per row, most of
+// which were garbage the moment the row was built (reading spent as long in the GC as in parsing), and
+// a name, a time or a note is one string in memory however many rows hold it.
 
-/** A string, or its index in the snapshot's `strings`. */
+/** An index into the snapshot's `strings`; NONE stands for null. */
 type Ref = number;
-/** Time: [text, ms, decimals]; status: its text; none: null. */
-type EncodedMark = [string, number, number] | string | null;
-type EncodedRow = [
-  line: number,
-  rank: number | null,
-  name: Ref,
-  athleteId: Ref,
-  country: Ref | null,
-  pair: number | null,
-  lane: Ref | null,
-  laps: number | null,
-  /** [s1, s2, s3, s4, total] */
-  points: [number | null, number | null, number | null, number | null, number] | null,
-  mark: EncodedMark,
-  behind: string | null,
-  notes: Ref[],
-];
+const NONE = -1;
+
+// Offsets within a row. Nullable numbers use NONE: every one of them is non-negative when present.
+const LINE = 0;
+const RANK = 1;
+const NAME = 2;
+const ATHLETE = 3;
+const COUNTRY = 4;
+const PAIR = 5;
+const LANE = 6;
+const LAPS = 7;
+/** MARK_NONE, MARK_STATUS or MARK_TIME. */
+const MARK = 8;
+/** The status word or the time as written. */
+const MARK_TEXT = 9;
+const MARK_MS = 10;
+const MARK_DECIMALS = 11;
+/** NONE when the row has no points. */
+const TOTAL = 12;
+const SPRINTS = 13;
+const BEHIND = 17;
+/** An index into `noteLists`. */
+const NOTES = 18;
+const ROW_WIDTH = 19;
+
+const MARK_NONE = 0;
+const MARK_STATUS = 1;
+const MARK_TIME = 2;
 
 interface EncodedArticle extends Omit<EventArticle, 'rounds'> {
   rounds: Array<
     Omit<EventArticle['rounds'][number], 'heats'> & {
-      heats: Array<{ number: number | null; rows: EncodedRow[] }>;
+      heats: Array<{ number: number | null; rows: number[] }>;
     }
   >;
 }
@@ -95,24 +108,16 @@ interface SnapshotFile {
   key: string;
   files: FileReport[];
   strings: string[];
+  /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
+  noteLists: Ref[][];
   articles: EncodedArticle[];
-}
-
-function encodeMark(mark: Mark): EncodedMark {
-  if (mark.kind === 'time') return [mark.time.text, mark.time.ms, mark.time.decimals];
-  return mark.kind === 'status' ? mark.text : null;
-}
-
-function decodeMark(mark: EncodedMark): Mark {
-  if (mark === null) return { kind: 'none' };
-  if (typeof mark === 'string') return { kind: 'status', text: mark };
-  return { kind: 'time', time: { text: mark[0], ms: mark[1], decimals: mark[2] } };
 }
 
 function encode(snapshot: Snapshot): SnapshotFile {
   const strings: string[] = [];
   const refs = new Map<string, Ref>();
-  const ref = (s: string): Ref => {
+  const ref = (s: string | null): Ref => {
+    if (s === null) return NONE;
     let at = refs.get(s);
     if (at === undefined) {
       at = strings.push(s) - 1;
@@ -120,64 +125,117 @@ function encode(snapshot: Snapshot): SnapshotFile {
     }
     return at;
   };
-  const refOrNull = (s: string | null): Ref | null => (s === null ? null : ref(s));
-  const encodeRow = (row: ResultRow): EncodedRow => [
-    row.line,
-    row.rank,
-    ref(row.name),
-    ref(row.athleteId),
-    refOrNull(row.country),
-    row.pair,
-    refOrNull(row.lane),
-    row.laps,
-    row.points ? [...row.points.sprints, row.points.total] : null,
-    encodeMark(row.mark),
-    row.behind,
-    row.notes.map(ref),
-  ];
+  const noteLists: Ref[][] = [[]];
+  const noteRefs = new Map<string, number>([['', 0]]);
+  const notesRef = (notes: string[]): number => {
+    const list = notes.map(ref);
+    const id = list.join(',');
+    let at = noteRefs.get(id);
+    if (at === undefined) {
+      at = noteLists.push(list) - 1;
+      noteRefs.set(id, at);
+    }
+    return at;
+  };
+  const orNone = (n: number | null): number => n ?? NONE;
+  const encodeRows = (rows: ResultRow[]): number[] => {
+    const out: number[] = [];
+    for (const row of rows) {
+      const { mark, points } = row;
+      out.push(
+        row.line,
+        orNone(row.rank),
+        ref(row.name),
+        ref(row.athleteId),
+        ref(row.country),
+        orNone(row.pair),
+        ref(row.lane),
+        orNone(row.laps),
+        mark.kind === 'time' ? MARK_TIME : mark.kind === 'status' ? MARK_STATUS : MARK_NONE,
+        mark.kind === 'time' ? ref(mark.time.text) : mark.kind === 'status' ? ref(mark.text) : NONE,
+        mark.kind === 'time' ? mark.time.ms : 0,
+        mark.kind === 'time' ? mark.time.decimals : 0,
+        points ? points.total : NONE,
+        ...(points ? points.sprints.map(orNone) : [NONE, NONE, NONE, NONE]),
+        ref(row.behind),
+        notesRef(row.notes),
+      );
+    }
+    return out;
+  };
   const articles = snapshot.articles.map((article) => ({
     ...article,
     rounds: article.rounds.map((round) => ({
       ...round,
-      heats: round.heats.map((heat) => ({ number: heat.number, rows: heat.rows.map(encodeRow) })),
+      heats: round.heats.map((heat) => ({ number: heat.number, rows: encodeRows(heat.rows) })),
     })),
   }));
-  return { format: SNAPSHOT_FORMAT, key: snapshot.key, files: snapshot.files, strings, articles };
+  return { format: SNAPSHOT_FORMAT, key: snapshot.key, files: snapshot.files, strings, noteLists, articles };
 }
 
 function decode(file: SnapshotFile): Snapshot {
-  const { strings } = file;
-  const at = (i: Ref): string => {
+  const { strings, noteLists } = file;
+  const at = (i: number): string => {
     const s = strings[i];
     if (s === undefined) throw new Error(`snapshot string ${i} is missing`);
     return s;
   };
-  const decodeRow = (r: EncodedRow): ResultRow => {
-    const points = r[8];
-    const notes = r[11];
-    // Keys in the order the parser writes them, so decoded rows share their objects' shape with parsed ones.
-    return {
-      line: r[0],
-      rank: r[1],
-      name: at(r[2]),
-      athleteId: at(r[3]),
-      country: r[4] === null ? null : at(r[4]),
-      pair: r[5],
-      lane: r[6] === null ? null : at(r[6]),
-      laps: r[7],
-      points:
-        points === null ? null : { sprints: [points[0], points[1], points[2], points[3]], total: points[4] },
-      mark: decodeMark(r[9]),
-      behind: r[10],
-      notes: notes.length === 0 ? [] : notes.map(at),
-    };
+  const orNull = (n: number): number | null => (n === NONE ? null : n);
+  const atOrNull = (i: number): string | null => (i === NONE ? null : at(i));
+  const notesAt = (i: number): string[] => {
+    const list = noteLists[i];
+    if (list === undefined) throw new Error(`snapshot note list ${i} is missing`);
+    return list.length === 0 ? [] : list.map(at);
+  };
+  const decodeRows = (r: number[]): ResultRow[] => {
+    if (r.length % ROW_WIDTH !== 0) throw new Error('snapshot rows are cut short');
+    const rows: ResultRow[] = [];
+    for (let i = 0; i < r.length; i += ROW_WIDTH) {
+      const kind = r[i + MARK];
+      const total = r[i + TOTAL]!;
+      const mark: Mark =
+        kind === MARK_TIME
+          ? {
+              kind: 'time',
+              time: { text: at(r[i + MARK_TEXT]!), ms: r[i + MARK_MS]!, decimals: r[i + MARK_DECIMALS]! },
+            }
+          : kind === MARK_STATUS
+            ? { kind: 'status', text: at(r[i + MARK_TEXT]!) }
+            : { kind: 'none' };
+      // Keys in the order the parser writes them, so decoded rows share their objects' shape with parsed ones.
+      rows.push({
+        line: r[i + LINE]!,
+        rank: orNull(r[i + RANK]!),
+        name: at(r[i + NAME]!),
+        athleteId: at(r[i + ATHLETE]!),
+        country: atOrNull(r[i + COUNTRY]!),
+        pair: orNull(r[i + PAIR]!),
+        lane: atOrNull(r[i + LANE]!),
+        laps: orNull(r[i + LAPS]!),
+        points:
+          total === NONE
+            ? null
+            : {
+                sprints: [
+                  orNull(r[i + SPRINTS]!),
+                  orNull(r[i + SPRINTS + 1]!),
+                  orNull(r[i + SPRINTS + 2]!),
+                  orNull(r[i + SPRINTS + 3]!),
+                ],
+                total,
+              },
+        mark,
+        behind: atOrNull(r[i + BEHIND]!),
+        notes: notesAt(r[i + NOTES]!),
+      });
+    }
+    return rows;
   };
   // In place: the encoded articles are garbage the moment they are decoded, so copying them only feeds the GC.
   for (const article of file.articles) {
     for (const round of article.rounds) {
       for (const heat of round.heats) {
-        const rows = heat.rows as unknown as Array<EncodedRow | ResultRow>;
-        for (let i = 0; i < rows.length; i++) rows[i] = decodeRow(rows[i] as EncodedRow);
+        (heat as { rows: unknown }).rows = decodeRows(heat.rows);
       }
     }
   }
@@ -202,6 +260,7 @@ export function readSnapshot(dir: string, key: string): Snapshot | null {
     file.format !== SNAPSHOT_FORMAT ||
     file.key !== key ||
     !Array.isArray(file.strings) ||
+    !Array.isArray(file.noteLists) ||
     !Array.isArray(file.articles) ||
     !Array.isArray(file.files)
   )
