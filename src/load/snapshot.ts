@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventArticle, Mark, ResultRow } from '../model/schemas.js';
@@ -18,7 +19,7 @@ export interface Snapshot {
  * The layout of the file. Bump it whenever `encode` changes: the key covers the parser's code and the
  * sources, not this file, and a snapshot of another format is ignored (and rewritten) rather than misread.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 let codeHash: string | null = null;
@@ -55,14 +56,16 @@ export function snapshotKey(sources: readonly SourceFile[]): string {
 }
 
 function pathFor(dir: string, key: string): string {
+  // Still .json (its first line is), so a snapshot of an older format with this key is overwritten, not left behind.
   return join(dir, `articles-${key}.json`);
 }
 
 // Rows are ~75% of a snapshot written as objects (100k rows at 1000x, every key repeated in each). Here
-// each heat's rows are one flat array of integers, ROW_WIDTH to a row, with every string an index into
-// one shared table. JSON.parse then makes one array per heat instead of four objects per row, most of
-// which were garbage the moment the row was built (reading spent as long in the GC as in parsing), and
-// a name, a time or a note is one string in memory however many rows hold it.
+// the file is one line of JSON (the articles without their rows, and a table of every string the rows
+// hold) followed by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order,
+// read as a view of the file's bytes. Parsing objects and arrays of rows that are garbage once the rows
+// are built spent as long in the GC as in JSON.parse; and a name, a time or a note is one string in
+// memory however many rows hold it.
 
 /** An index into the snapshot's `strings`; NONE stands for null. */
 type Ref = number;
@@ -98,22 +101,29 @@ const MARK_TIME = 2;
 interface EncodedArticle extends Omit<EventArticle, 'rounds'> {
   rounds: Array<
     Omit<EventArticle['rounds'][number], 'heats'> & {
-      heats: Array<{ number: number | null; rows: number[] }>;
+      /** `rows`: how many rows of the block are this heat's. */
+      heats: Array<{ number: number | null; rows: number }>;
     }
   >;
 }
 
-interface SnapshotFile {
+interface SnapshotHeader {
   format: number;
   key: string;
+  /** The writer's byte order: the block is read as it lies in the file. */
+  endianness: 'LE' | 'BE';
   files: FileReport[];
   strings: string[];
   /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
   noteLists: Ref[][];
   articles: EncodedArticle[];
+  /** Rows in the block. */
+  rows: number;
 }
 
-function encode(snapshot: Snapshot): SnapshotFile {
+const ALIGN = Int32Array.BYTES_PER_ELEMENT;
+
+function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array } {
   const strings: string[] = [];
   const refs = new Map<string, Ref>();
   const ref = (s: string | null): Ref => {
@@ -138,8 +148,8 @@ function encode(snapshot: Snapshot): SnapshotFile {
     return at;
   };
   const orNone = (n: number | null): number => n ?? NONE;
-  const encodeRows = (rows: ResultRow[]): number[] => {
-    const out: number[] = [];
+  const out: number[] = [];
+  const encodeRows = (rows: ResultRow[]): number => {
     for (const row of rows) {
       const { mark, points } = row;
       out.push(
@@ -161,7 +171,7 @@ function encode(snapshot: Snapshot): SnapshotFile {
         notesRef(row.notes),
       );
     }
-    return out;
+    return rows.length;
   };
   const articles = snapshot.articles.map((article) => ({
     ...article,
@@ -170,11 +180,31 @@ function encode(snapshot: Snapshot): SnapshotFile {
       heats: round.heats.map((heat) => ({ number: heat.number, rows: encodeRows(heat.rows) })),
     })),
   }));
-  return { format: SNAPSHOT_FORMAT, key: snapshot.key, files: snapshot.files, strings, noteLists, articles };
+  const block = new Int32Array(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const value = out[i]!;
+    // An int32 holds any line, rank or time of a real article (2^31 ms is 24 days); a value that does not
+    // fit fails the write, and the next start parses instead of reading a wrong number.
+    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a snapshot row`);
+    block[i] = value;
+  }
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    key: snapshot.key,
+    endianness: endianness(),
+    files: snapshot.files,
+    strings,
+    noteLists,
+    articles,
+    rows: out.length / ROW_WIDTH,
+  };
+  return { header, block };
 }
 
-function decode(file: SnapshotFile): Snapshot {
+function decode(file: SnapshotHeader, block: Int32Array): Snapshot {
   const { strings, noteLists } = file;
+  if (block.length !== file.rows * ROW_WIDTH) throw new Error('snapshot rows are cut short');
+  let next = 0;
   const at = (i: number): string => {
     const s = strings[i];
     if (s === undefined) throw new Error(`snapshot string ${i} is missing`);
@@ -187,10 +217,13 @@ function decode(file: SnapshotFile): Snapshot {
     if (list === undefined) throw new Error(`snapshot note list ${i} is missing`);
     return list.length === 0 ? [] : list.map(at);
   };
-  const decodeRows = (r: number[]): ResultRow[] => {
-    if (r.length % ROW_WIDTH !== 0) throw new Error('snapshot rows are cut short');
+  const decodeRows = (count: number): ResultRow[] => {
+    const r = block;
+    const end = next + count * ROW_WIDTH;
+    if (!Number.isSafeInteger(count) || count < 0 || end > r.length)
+      throw new Error('snapshot rows are cut short');
     const rows: ResultRow[] = [];
-    for (let i = 0; i < r.length; i += ROW_WIDTH) {
+    for (let i = next; i < end; i += ROW_WIDTH) {
       const kind = r[i + MARK];
       const total = r[i + TOTAL]!;
       const mark: Mark =
@@ -229,6 +262,7 @@ function decode(file: SnapshotFile): Snapshot {
         notes: notesAt(r[i + NOTES]!),
       });
     }
+    next = end;
     return rows;
   };
   // In place: the encoded articles are garbage the moment they are decoded, so copying them only feeds the GC.
@@ -239,6 +273,7 @@ function decode(file: SnapshotFile): Snapshot {
       }
     }
   }
+  if (next !== block.length) throw new Error('snapshot has rows no heat holds');
   return { key: file.key, files: file.files, articles: file.articles as unknown as EventArticle[] };
 }
 
@@ -247,29 +282,45 @@ function decode(file: SnapshotFile): Snapshot {
  * Synchronous: it is read once, at start, before anything else is served.
  */
 export function readSnapshot(dir: string, key: string): Snapshot | null {
-  let file: Partial<SnapshotFile>;
+  let header: Partial<SnapshotHeader>;
+  let block: Int32Array;
   try {
-    // Written as ASCII (see writeSnapshot), so read without UTF-8 decoding, into a one-byte string.
-    file = JSON.parse(readFileSync(pathFor(dir, key), 'latin1')) as Partial<SnapshotFile>;
+    const bytes = readFileSync(pathFor(dir, key));
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0) return null;
+    // The header is ASCII (see writeSnapshot), so it is read without UTF-8 decoding, into a one-byte string.
+    header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader>;
+    if (header === null || typeof header !== 'object') return null;
+    const start = alignUp(newline + 1);
+    const length = (bytes.length - start) / ALIGN;
+    if (!Number.isInteger(length) || length < 0) return null;
+    // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
+    block =
+      (bytes.byteOffset + start) % ALIGN === 0
+        ? new Int32Array(bytes.buffer, bytes.byteOffset + start, length)
+        : new Int32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length));
   } catch {
     return null;
   }
   if (
-    file === null ||
-    typeof file !== 'object' ||
-    file.format !== SNAPSHOT_FORMAT ||
-    file.key !== key ||
-    !Array.isArray(file.strings) ||
-    !Array.isArray(file.noteLists) ||
-    !Array.isArray(file.articles) ||
-    !Array.isArray(file.files)
+    header.format !== SNAPSHOT_FORMAT ||
+    header.key !== key ||
+    header.endianness !== endianness() ||
+    !Array.isArray(header.strings) ||
+    !Array.isArray(header.noteLists) ||
+    !Array.isArray(header.articles) ||
+    !Array.isArray(header.files)
   )
     return null;
   try {
-    return decode(file as SnapshotFile);
+    return decode(header as SnapshotHeader, block);
   } catch {
     return null;
   }
+}
+
+function alignUp(offset: number): number {
+  return Math.ceil(offset / ALIGN) * ALIGN;
 }
 
 const NON_ASCII = /[\u007f-\uffff]/g;
@@ -290,6 +341,9 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<vo
   await mkdir(dir, { recursive: true });
   const target = pathFor(dir, snapshot.key);
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, asciiJson(encode(snapshot)));
+  const { header, block } = encode(snapshot);
+  const head = Buffer.from(`${asciiJson(header)}\n`, 'latin1');
+  const padding = Buffer.alloc(alignUp(head.length) - head.length, 0x20);
+  await writeFile(temp, [head, padding, new Uint8Array(block.buffer, block.byteOffset, block.byteLength)]);
   await rename(temp, target);
 }
