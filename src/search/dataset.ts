@@ -89,9 +89,15 @@ export class Dataset {
               else if (!seen.includes(row.name)) seen.push(row.name);
             }
             person.appearances.push({ event, round, heat, row });
-            person.noc ??= event.nocs[row.athleteId] ?? null;
           }
         }
+      }
+      // A skater's NOC is the first one an article they race in states. Looked up from the article's few
+      // NOCs rather than once per row: a per-row lookup in `nocs` was half of this loop's time.
+      for (const id in event.nocs) {
+        const person = people.get(id);
+        if (person && person.noc === null && person.appearances.at(-1)?.event === event)
+          person.noc = event.nocs[id] ?? null;
       }
     }
     const athletes: Athlete[] = [];
