@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventArticle } from '../model/schemas.js';
+import type { EventArticle, Mark, ResultRow } from '../model/schemas.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { hashText } from './loader.js';
 
@@ -14,33 +15,40 @@ export interface Snapshot {
   articles: EventArticle[];
 }
 
+/**
+ * The layout of the file. Bump it whenever `encode` changes: the key covers the parser's code and the
+ * sources, not this file, and a snapshot of another format is ignored (and rewritten) rather than misread.
+ */
+export const SNAPSHOT_FORMAT = 4;
+
 const HERE = dirname(fileURLToPath(import.meta.url));
-let codeHash: Promise<string> | null = null;
+let codeHash: string | null = null;
 
 /**
  * A hash of the parser's and model's own code, so a snapshot written by an older parser is never
  * served by a newer one, without anyone having to remember to bump a version.
  */
-function parserCodeHash(): Promise<string> {
-  codeHash ??= (async () => {
-    const hash = createHash('sha256');
-    // In the bundle (dist/bundle/) the parser is spread over its chunks, so they all key the snapshot: any
-    // rebuild starts from the articles again, which costs one parse.
-    const parse = join(HERE, '..', 'parse');
-    const dirs = existsSync(parse) ? [parse, join(HERE, '..', 'model')] : [HERE];
-    for (const dir of dirs) {
-      for (const file of (await readdir(dir)).filter((f) => /\.(?:js|ts)$/.test(f)).sort()) {
-        hash.update(file).update(await readFile(join(dir, file)));
-      }
+function parserCodeHash(): string {
+  if (codeHash !== null) return codeHash;
+  const hash = createHash('sha256');
+  // In the bundle (dist/bundle/) the parser is spread over its chunks, so they all key the snapshot: any
+  // rebuild starts from the articles again, which costs one parse.
+  const parse = join(HERE, '..', 'parse');
+  const dirs = existsSync(parse) ? [parse, join(HERE, '..', 'model')] : [HERE];
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.(?:js|ts)$/.test(f))
+      .sort()) {
+      hash.update(file).update(readFileSync(join(dir, file)));
     }
-    return hash.digest('hex');
-  })();
+  }
+  codeHash = hash.digest('hex');
   return codeHash;
 }
 
 /** The key of a set of sources: their names and contents, and the parser's code. */
-export async function snapshotKey(sources: readonly SourceFile[]): Promise<string> {
-  const hash = createHash('sha256').update(await parserCodeHash());
+export function snapshotKey(sources: readonly SourceFile[]): string {
+  const hash = createHash('sha256').update(parserCodeHash());
   for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
     hash.update(file).update('\0').update(hashText(text)).update('\0');
   }
@@ -48,17 +56,284 @@ export async function snapshotKey(sources: readonly SourceFile[]): Promise<strin
 }
 
 function pathFor(dir: string, key: string): string {
+  // Still .json (its first line is), so a snapshot of an older format with this key is overwritten, not left behind.
   return join(dir, `articles-${key}.json`);
 }
 
-/** The snapshot for `key`, or null when there is none (or it cannot be read). */
-export async function readSnapshot(dir: string, key: string): Promise<Snapshot | null> {
+// Rows are ~75% of a snapshot written as objects (100k rows at 1000x, every key repeated in each). Here
+// the file is one line of JSON (the articles without their rows, and a table of every string the rows
+// hold) followed by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order,
+// read as a view of the file's bytes. Parsing objects and arrays of rows that are garbage once the rows
+// are built spent as long in the GC as in JSON.parse; and a name, a time or a note is one string in
+// memory however many rows hold it.
+
+/** An index into the snapshot's `strings`; NONE stands for null. */
+type Ref = number;
+const NONE = -1;
+
+// Offsets within a row. Nullable numbers use NONE: every one of them is non-negative when present.
+const LINE = 0;
+const RANK = 1;
+const NAME = 2;
+const ATHLETE = 3;
+const COUNTRY = 4;
+const PAIR = 5;
+const LANE = 6;
+const LAPS = 7;
+/** MARK_NONE, MARK_STATUS or MARK_TIME. */
+const MARK = 8;
+/** The status word or the time as written. */
+const MARK_TEXT = 9;
+const MARK_MS = 10;
+const MARK_DECIMALS = 11;
+/** NONE when the row has no points. */
+const TOTAL = 12;
+const SPRINTS = 13;
+const BEHIND = 17;
+/** An index into `noteLists`. */
+const NOTES = 18;
+const ROW_WIDTH = 19;
+
+const MARK_NONE = 0;
+const MARK_STATUS = 1;
+const MARK_TIME = 2;
+
+interface EncodedArticle extends Omit<EventArticle, 'rounds'> {
+  rounds: Array<
+    Omit<EventArticle['rounds'][number], 'heats'> & {
+      /** `rows`: how many rows of the block are this heat's. */
+      heats: Array<{ number: number | null; rows: number }>;
+    }
+  >;
+}
+
+interface SnapshotHeader {
+  format: number;
+  key: string;
+  /** The writer's byte order: the block is read as it lies in the file. */
+  endianness: 'LE' | 'BE';
+  files: FileReport[];
+  strings: string[];
+  /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
+  noteLists: Ref[][];
+  articles: EncodedArticle[];
+  /** Rows in the block. */
+  rows: number;
+}
+
+const ALIGN = Int32Array.BYTES_PER_ELEMENT;
+
+function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array } {
+  const strings: string[] = [];
+  const refs = new Map<string, Ref>();
+  const ref = (s: string | null): Ref => {
+    if (s === null) return NONE;
+    let at = refs.get(s);
+    if (at === undefined) {
+      at = strings.push(s) - 1;
+      refs.set(s, at);
+    }
+    return at;
+  };
+  const noteLists: Ref[][] = [[]];
+  const noteRefs = new Map<string, number>([['', 0]]);
+  const notesRef = (notes: string[]): number => {
+    const list = notes.map(ref);
+    const id = list.join(',');
+    let at = noteRefs.get(id);
+    if (at === undefined) {
+      at = noteLists.push(list) - 1;
+      noteRefs.set(id, at);
+    }
+    return at;
+  };
+  const orNone = (n: number | null): number => n ?? NONE;
+  const out: number[] = [];
+  const encodeRows = (rows: ResultRow[]): number => {
+    for (const row of rows) {
+      const { mark, points } = row;
+      out.push(
+        row.line,
+        orNone(row.rank),
+        ref(row.name),
+        ref(row.athleteId),
+        ref(row.country),
+        orNone(row.pair),
+        ref(row.lane),
+        orNone(row.laps),
+        mark.kind === 'time' ? MARK_TIME : mark.kind === 'status' ? MARK_STATUS : MARK_NONE,
+        mark.kind === 'time' ? ref(mark.time.text) : mark.kind === 'status' ? ref(mark.text) : NONE,
+        mark.kind === 'time' ? mark.time.ms : 0,
+        mark.kind === 'time' ? mark.time.decimals : 0,
+        points ? points.total : NONE,
+        ...(points ? points.sprints.map(orNone) : [NONE, NONE, NONE, NONE]),
+        ref(row.behind),
+        notesRef(row.notes),
+      );
+    }
+    return rows.length;
+  };
+  const articles = snapshot.articles.map((article) => ({
+    ...article,
+    rounds: article.rounds.map((round) => ({
+      ...round,
+      heats: round.heats.map((heat) => ({ number: heat.number, rows: encodeRows(heat.rows) })),
+    })),
+  }));
+  const block = new Int32Array(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const value = out[i]!;
+    // An int32 holds any line, rank or time of a real article (2^31 ms is 24 days); a value that does not
+    // fit fails the write, and the next start parses instead of reading a wrong number.
+    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a snapshot row`);
+    block[i] = value;
+  }
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    key: snapshot.key,
+    endianness: endianness(),
+    files: snapshot.files,
+    strings,
+    noteLists,
+    articles,
+    rows: out.length / ROW_WIDTH,
+  };
+  return { header, block };
+}
+
+function decode(file: SnapshotHeader, block: Int32Array): Snapshot {
+  const { strings, noteLists } = file;
+  if (block.length !== file.rows * ROW_WIDTH) throw new Error('snapshot rows are cut short');
+  let next = 0;
+  const at = (i: number): string => {
+    const s = strings[i];
+    if (s === undefined) throw new Error(`snapshot string ${i} is missing`);
+    return s;
+  };
+  const orNull = (n: number): number | null => (n === NONE ? null : n);
+  const atOrNull = (i: number): string | null => (i === NONE ? null : at(i));
+  const notesAt = (i: number): string[] => {
+    const list = noteLists[i];
+    if (list === undefined) throw new Error(`snapshot note list ${i} is missing`);
+    return list.length === 0 ? [] : list.map(at);
+  };
+  const decodeRows = (count: number): ResultRow[] => {
+    const r = block;
+    const end = next + count * ROW_WIDTH;
+    if (!Number.isSafeInteger(count) || count < 0 || end > r.length)
+      throw new Error('snapshot rows are cut short');
+    const rows: ResultRow[] = [];
+    for (let i = next; i < end; i += ROW_WIDTH) {
+      const kind = r[i + MARK];
+      const total = r[i + TOTAL]!;
+      const mark: Mark =
+        kind === MARK_TIME
+          ? {
+              kind: 'time',
+              time: { text: at(r[i + MARK_TEXT]!), ms: r[i + MARK_MS]!, decimals: r[i + MARK_DECIMALS]! },
+            }
+          : kind === MARK_STATUS
+            ? { kind: 'status', text: at(r[i + MARK_TEXT]!) }
+            : { kind: 'none' };
+      // Keys in the order the parser writes them, so decoded rows share their objects' shape with parsed ones.
+      rows.push({
+        line: r[i + LINE]!,
+        rank: orNull(r[i + RANK]!),
+        name: at(r[i + NAME]!),
+        athleteId: at(r[i + ATHLETE]!),
+        country: atOrNull(r[i + COUNTRY]!),
+        pair: orNull(r[i + PAIR]!),
+        lane: atOrNull(r[i + LANE]!),
+        laps: orNull(r[i + LAPS]!),
+        points:
+          total === NONE
+            ? null
+            : {
+                sprints: [
+                  orNull(r[i + SPRINTS]!),
+                  orNull(r[i + SPRINTS + 1]!),
+                  orNull(r[i + SPRINTS + 2]!),
+                  orNull(r[i + SPRINTS + 3]!),
+                ],
+                total,
+              },
+        mark,
+        behind: atOrNull(r[i + BEHIND]!),
+        notes: notesAt(r[i + NOTES]!),
+      });
+    }
+    next = end;
+    return rows;
+  };
+  // In place: the encoded articles are garbage the moment they are decoded, so copying them only feeds the GC.
+  for (const article of file.articles) {
+    for (const round of article.rounds) {
+      for (const heat of round.heats) {
+        (heat as { rows: unknown }).rows = decodeRows(heat.rows);
+      }
+    }
+  }
+  if (next !== block.length) throw new Error('snapshot has rows no heat holds');
+  return { key: file.key, files: file.files, articles: file.articles as unknown as EventArticle[] };
+}
+
+/**
+ * The snapshot for `key`, or null when there is none, it cannot be read, or it is of another format.
+ * Synchronous: it is read once, at start, before anything else is served.
+ */
+export function readSnapshot(dir: string, key: string): Snapshot | null {
+  let header: Partial<SnapshotHeader>;
+  let block: Int32Array;
   try {
-    const snapshot = JSON.parse(await readFile(pathFor(dir, key), 'utf8')) as Snapshot;
-    return snapshot.key === key ? snapshot : null;
+    const bytes = readFileSync(pathFor(dir, key));
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0) return null;
+    // The header is ASCII (see writeSnapshot), so it is read without UTF-8 decoding, into a one-byte string.
+    header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader>;
+    if (header === null || typeof header !== 'object') return null;
+    const start = alignUp(newline + 1);
+    const length = (bytes.length - start) / ALIGN;
+    if (!Number.isInteger(length) || length < 0) return null;
+    // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
+    block =
+      (bytes.byteOffset + start) % ALIGN === 0
+        ? new Int32Array(bytes.buffer, bytes.byteOffset + start, length)
+        : new Int32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length));
   } catch {
     return null;
   }
+  if (
+    header.format !== SNAPSHOT_FORMAT ||
+    header.key !== key ||
+    header.endianness !== endianness() ||
+    !Array.isArray(header.strings) ||
+    !Array.isArray(header.noteLists) ||
+    !Array.isArray(header.articles) ||
+    !Array.isArray(header.files)
+  )
+    return null;
+  try {
+    return decode(header as SnapshotHeader, block);
+  } catch {
+    return null;
+  }
+}
+
+function alignUp(offset: number): number {
+  return Math.ceil(offset / ALIGN) * ALIGN;
+}
+
+const NON_ASCII = /[\u007f-\uffff]/g;
+
+/**
+ * JSON with every non-ASCII code unit escaped: decoding UTF-8 (and parsing the two-byte string it makes)
+ * was a fifth of reading a snapshot, and escapes are rare (names with diacritics).
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    NON_ASCII,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Writes atomically (temp file, then rename) so a crash never leaves half a snapshot to be read. */
@@ -66,6 +341,9 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<vo
   await mkdir(dir, { recursive: true });
   const target = pathFor(dir, snapshot.key);
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(snapshot));
+  const { header, block } = encode(snapshot);
+  const head = Buffer.from(`${asciiJson(header)}\n`, 'latin1');
+  const padding = Buffer.alloc(alignUp(head.length) - head.length, 0x20);
+  await writeFile(temp, [head, padding, new Uint8Array(block.buffer, block.byteOffset, block.byteLength)]);
   await rename(temp, target);
 }

@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
 import { Dataset } from '../search/dataset.js';
-import { dropDuplicates, hashText, parseSource, readSources } from './loader.js';
+import { dropDuplicates, hashText, parseSource, readSources, readSourcesSync } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
 
@@ -75,9 +75,9 @@ export class DataStore {
    */
   static async open(dir: string, options: { snapshotDir?: string } = {}): Promise<DataStore> {
     const store = new DataStore(dir);
-    const sources = await readSources(dir);
-    const key = options.snapshotDir ? await snapshotKey(sources) : null;
-    const snapshot = options.snapshotDir && key ? await readSnapshot(options.snapshotDir, key) : null;
+    const sources = readSourcesSync(dir);
+    const key = options.snapshotDir ? snapshotKey(sources) : null;
+    const snapshot = options.snapshotDir && key ? readSnapshot(options.snapshotDir, key) : null;
     if (snapshot) {
       const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
       const texts = new Map(sources.map((s) => [s.file, s.text]));

@@ -44,10 +44,22 @@ export function nameTokens(name: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
+// A skater's name recurs in every round and event they race (~3.5 rows per name at 1000x), and folding
+// is the costly part of reading a row.
+const keys = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
 /**
  * Identity of a skater across rounds and articles. Word order is ignored because articles write
  * East Asian names in either order ("Liu Shaoang", "Shaoang Liu").
  */
 export function athleteKey(name: string): string {
-  return [...nameTokens(name)].sort().join('-');
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = nameTokens(name).sort().join('-');
+    // Bounded so that a long-running bot reloading ever-new names cannot grow it without end.
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }

@@ -13,10 +13,10 @@ import type {
   StartTime,
   WinValue,
 } from '../model/schemas.js';
-import { EventArticle as EventArticleSchema } from '../model/schemas.js';
 import { nocFromCountryName } from '../model/countries.js';
 import { checkInvariants } from '../model/invariants.js';
 import { athleteKey } from '../model/names.js';
+import { parseEventArticle } from '../model/rows.js';
 import { isStartLine, parseDateList, parseStartLine } from './dates.js';
 import { SourceText } from './errors.js';
 import { cellStart, isRaceTable, isTableRow, readHeader, readTable } from './table.js';
@@ -671,7 +671,7 @@ function countryAtStart(text: string): string | null {
 }
 
 function validate(text: SourceText, draft: EventArticle): EventArticle {
-  const result = EventArticleSchema.safeParse(draft);
+  const result = parseEventArticle(draft);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   let line = 1;

@@ -1,0 +1,170 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate.js';
+import { loadSources, readSourcesSync } from '../../src/load/loader.js';
+import type { SourceFile } from '../../src/load/loader.js';
+import { SNAPSHOT_FORMAT, readSnapshot, snapshotKey, writeSnapshot } from '../../src/load/snapshot.js';
+import type { Snapshot } from '../../src/load/snapshot.js';
+import { DataStore } from '../../src/load/store.js';
+import { SEEDS_DIR } from '../search/helpers.js';
+
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'skate-snapshot-'));
+});
+
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+function snapshotOf(sources: SourceFile[]): Snapshot {
+  const { articles, files } = loadSources(sources);
+  return { key: snapshotKey(sources), files, articles };
+}
+
+/** The JSON line a snapshot starts with, and the rows: the bytes after it, from the next multiple of 4. */
+async function split(
+  path: string,
+): Promise<{ header: Record<string, unknown>; headerText: string; block: Buffer }> {
+  const bytes = await readFile(path);
+  const newline = bytes.indexOf(0x0a);
+  const headerText = bytes.subarray(0, newline).toString('latin1');
+  return {
+    header: JSON.parse(headerText) as Record<string, unknown>,
+    headerText,
+    block: bytes.subarray(Math.ceil((newline + 1) / 4) * 4),
+  };
+}
+
+async function onlyFile(dir: string): Promise<string> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  expect(files).toHaveLength(1);
+  return join(dir, files[0]!);
+}
+
+describe('load/snapshot', () => {
+  // The seeds have points, status words, lanes and notes; the generated corpus has many more of each.
+  it.each([
+    ['the seeds', () => readSourcesSync(SEEDS_DIR)],
+    ['a generated corpus', () => generateCorpus({ scale: 4, seed: 7 })],
+  ])('reads back exactly what it wrote, for %s', async (_, sources) => {
+    const snapshot = snapshotOf(sources());
+    await writeSnapshot(work, snapshot);
+    const read = readSnapshot(work, snapshot.key);
+    expect(read).toStrictEqual(snapshot);
+  });
+
+  it('starts with a line of ASCII JSON with the format number', async () => {
+    const snapshot = snapshotOf(readSourcesSync(SEEDS_DIR));
+    const names = snapshot.articles.flatMap((a) => a.rounds.flatMap((r) => r.heats.flatMap((h) => h.rows)));
+    expect(names.some((row) => /[^\x20-\x7e]/.test(row.name))).toBe(true);
+    await writeSnapshot(work, snapshot);
+    const { header, headerText } = await split(await onlyFile(work));
+    expect(headerText).toMatch(/^[\x20-\x7e]*$/);
+    expect(header.format).toBe(SNAPSHOT_FORMAT);
+  });
+
+  it('keeps strings with astral characters and lone surrogates', async () => {
+    const snapshot = snapshotOf(readSourcesSync(SEEDS_DIR));
+    const row = snapshot.articles[0]!.rounds[0]!.heats[0]!.rows[0]!;
+    row.name = 'Ølaf 🐧 \ud800 Tanaka';
+    row.behind = '+0.5\udfff';
+    await writeSnapshot(work, snapshot);
+    expect(readSnapshot(work, snapshot.key)).toStrictEqual(snapshot);
+  });
+
+  describe('refuses, so that the articles are parsed again', () => {
+    let snapshot: Snapshot;
+    let path: string;
+
+    beforeEach(async () => {
+      snapshot = snapshotOf(readSourcesSync(SEEDS_DIR));
+      await writeSnapshot(work, snapshot);
+      path = await onlyFile(work);
+    });
+
+    /** Rewrites the header, padded as the writer pads it, so the rows still lie where they should. */
+    const rewrite = async (change: (header: Record<string, unknown>) => unknown) => {
+      const { header, block } = await split(path);
+      const json = JSON.stringify(change(header)).replace(
+        /[\u007f-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      const head = `${json}\n`;
+      const padded = head.padEnd(Math.ceil(head.length / 4) * 4, ' ');
+      await writeFile(path, Buffer.concat([Buffer.from(padded, 'latin1'), block]));
+    };
+
+    it('nothing, when it is only rewritten as the writer writes it', async () => {
+      await rewrite((header) => header);
+      expect(readSnapshot(work, snapshot.key)).toStrictEqual(snapshot);
+    });
+
+    it('the format before formats were numbered (articles as objects)', async () => {
+      await writeFile(path, JSON.stringify(snapshot));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it.each([SNAPSHOT_FORMAT - 1, SNAPSHOT_FORMAT + 1, String(SNAPSHOT_FORMAT), null])(
+      'format %j',
+      async (format) => {
+        await rewrite((file) => ({ ...file, format }));
+        expect(readSnapshot(work, snapshot.key)).toBeNull();
+      },
+    );
+
+    it('another key', async () => {
+      await rewrite((file) => ({ ...file, key: 'f'.repeat(32) }));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it.each([0.3, 0.99])('a file cut short, at %d of its length', async (at) => {
+      const bytes = await readFile(path);
+      await writeFile(path, bytes.subarray(0, Math.floor(bytes.length * at)));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('rows no heat holds', async () => {
+      await writeFile(path, Buffer.concat([await readFile(path), Buffer.alloc(19 * 4)]));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('another byte order', async () => {
+      await rewrite((header) => ({ ...header, endianness: header.endianness === 'LE' ? 'BE' : 'LE' }));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('a row that names a string the table does not have', async () => {
+      await rewrite((file) => ({ ...file, strings: [] }));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('JSON that is not an object', async () => {
+      await writeFile(path, 'null');
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+  });
+
+  it('DataStore starts from a snapshot of an older format as from none, and replaces it', async () => {
+    const dir = join(work, 'seeds');
+    const cache = join(work, 'cache');
+    await cp(SEEDS_DIR, dir, { recursive: true });
+    const fresh = await DataStore.open(dir, { snapshotDir: cache });
+    const path = await onlyFile(cache);
+    const snapshot = snapshotOf(readSourcesSync(dir));
+    // The layout written before formats were numbered.
+    await writeFile(path, JSON.stringify(snapshot));
+
+    const reopened = await DataStore.open(dir, { snapshotDir: cache });
+    expect(reopened.data.articles).toStrictEqual(fresh.data.articles);
+    expect(reopened.status().files).toStrictEqual(fresh.status().files);
+    expect((await split(path)).header.format).toBe(SNAPSHOT_FORMAT);
+
+    const fromSnapshot = await DataStore.open(dir, { snapshotDir: cache });
+    expect(fromSnapshot.data.articles).toStrictEqual(fresh.data.articles);
+    expect(fromSnapshot.status()).toStrictEqual(fresh.status());
+  });
+});
