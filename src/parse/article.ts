@@ -623,7 +623,7 @@ function readNocs(
         names.set(row.name, row.athleteId);
         if (row.country === null) continue;
         const noc = /^[A-Z]{3}$/.test(row.country) ? row.country : nocFromCountryName(row.country);
-        if (noc) nocs[row.athleteId] ??= noc;
+        if (noc && !Object.hasOwn(nocs, row.athleteId)) nocs[row.athleteId] = noc;
       }
     }
   }
@@ -639,7 +639,8 @@ function readNocs(
         if (!noc) continue;
         for (const [name, id] of names) {
           if (!paragraph.endsWith(name, at)) continue;
-          if (nocs[id] === undefined) nocs[id] = noc;
+          // Own keys only: a skater keyed `constructor` would otherwise already "have" Object's.
+          if (!Object.hasOwn(nocs, id)) nocs[id] = noc;
           else if (nocs[id] !== noc) {
             warnings.push(
               text.warning(

@@ -60,6 +60,14 @@ function medalFor(event: EventArticle, round: Round, row: ResultRow): Medal | nu
   return MEDALS[row.rank - 1] ?? null;
 }
 
+/**
+ * The NOC the article states for a skater. Own keys only: a one-word name such as "Constructor" keys a
+ * skater `constructor`, and a plain lookup would find Object's.
+ */
+function nocOf(event: EventArticle, athleteId: string): string | null {
+  return Object.hasOwn(event.nocs, athleteId) ? (event.nocs[athleteId] ?? null) : null;
+}
+
 /** Everything loaded, indexed once at load, and the queries the commands need. Immutable. */
 export class Dataset {
   readonly events: EventIndex;
@@ -97,7 +105,7 @@ export class Dataset {
       for (const id in event.nocs) {
         const person = people.get(id);
         if (person && person.noc === null && person.appearances.at(-1)?.event === event)
-          person.noc = event.nocs[id] ?? null;
+          person.noc = nocOf(event, id);
       }
     }
     const athletes: Athlete[] = [];
@@ -151,7 +159,7 @@ export class Dataset {
           medal,
           name: row.name,
           athleteId: row.athleteId,
-          noc: event.nocs[row.athleteId] ?? null,
+          noc: nocOf(event, row.athleteId),
           row,
         });
     }
@@ -161,7 +169,7 @@ export class Dataset {
           medal: m.medal,
           name: m.name,
           athleteId: m.athleteId,
-          noc: m.noc ?? event.nocs[m.athleteId] ?? null,
+          noc: m.noc ?? nocOf(event, m.athleteId),
           row: null,
         });
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventArticle, ResultRow } from '../../src/model/schemas.js';
 import { Dataset } from '../../src/search/dataset.js';
 import type { EventPath, Podium } from '../../src/search/dataset.js';
+import { parseArticle } from '../../src/parse/index.js';
 import { loadFixture, loadSeeds } from './helpers.js';
 
 const seeds = await loadSeeds();
@@ -312,5 +313,39 @@ describe('search/dataset', () => {
       expect(data.athletes.athletes.length).toBe(88);
       expect(new Set(data.athletes.athletes.map((a) => a.id)).size).toBe(88);
     });
+  });
+});
+
+describe('a skater whose key is the name of an Object member', () => {
+  // "Constructor" folds to the key `constructor`: read as a plain property, every article "states" a NOC
+  // for it (Object.prototype.constructor), and the podium showed a function where a NOC belongs.
+  const text = `= Speed skating at the 2026 Winter Olympics – Men's 500 metres =
+
+==Results==
+| Rank | Pair | Lane | Name | Country | Time | Notes |
+| 1 | 1 | i | Constructor | | 34.10 | |
+| 2 | 1 | o | Jenning de Boo | | 34.50 | |
+| 3 | 2 | i | Tostring | | 34.90 | |
+`;
+  const article = parseArticle(text, 'members.txt').article;
+  const members = new Dataset([article]);
+
+  it('has no NOC the article does not state', () => {
+    expect(Object.hasOwn(article.nocs, 'constructor')).toBe(false);
+    expect(members.podium(article).places.map((p) => [p.name, p.noc])).toStrictEqual([
+      ['Constructor', null],
+      ['Jenning de Boo', null],
+      ['Tostring', null],
+    ]);
+    expect(members.athletes.get('constructor')?.noc).toBeNull();
+  });
+
+  it('keeps a NOC the prose states for it', () => {
+    const stated = parseArticle(
+      text.replace('==Results==', 'Constructor of the Netherlands won.\n\n==Results=='),
+      'members.txt',
+    ).article;
+    expect(stated.nocs).toStrictEqual({ constructor: 'NED' });
+    expect(new Dataset([stated]).podium(stated).places[0]?.noc).toBe('NED');
   });
 });
