@@ -20,6 +20,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const SCALES = (process.env.BENCH_SCALES ?? '1,100,1000').split(',').map(Number);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
+/** Fewest samples behind a p50/p99 figure; small corpora have few inputs, so they are asked again. */
+const MIN_SAMPLES = 200;
 
 interface Stats {
   p50: number;
@@ -61,6 +63,12 @@ function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
   return { p50: round(at(0.5)), p99: round(at(0.99)), n: sorted.length };
+}
+
+/** `items` repeated until there are at least MIN_SAMPLES of them. */
+function repeated<T>(items: readonly T[]): T[] {
+  const times = Math.max(1, Math.ceil(MIN_SAMPLES / Math.max(1, items.length)));
+  return Array.from({ length: times }, () => items).flat();
 }
 
 function round(n: number, digits = 3): number {
@@ -188,7 +196,10 @@ async function measureHandlers(
     if (!command || inputs.length === 0) continue;
     const samples: number[] = [];
     const pictures: number[] = [];
-    for (let pass = 0; pass < 3; pass++) {
+    // At 1x a command has a handful of inputs; repeated until there are enough samples for a p99 that is
+    // not simply the slowest call. The first pass warms and is not counted.
+    const passes = 1 + Math.max(2, Math.ceil(MIN_SAMPLES / inputs.length));
+    for (let pass = 0; pass < passes; pass++) {
       for (const input of inputs) {
         const t = performance.now();
         let reply: Reply | null = null;
@@ -309,12 +320,12 @@ async function main(): Promise<void> {
 
       const autocomplete: Record<string, Stats> = {};
       for (const kind of ['exact', 'prefix', 'noAccents', 'typo', 'otherOrder', 'surname'] as const) {
-        const samples = queries
-          .filter((q) => q.kind === kind)
-          .map((q) => time(() => athleteChoices(data, q.text))[1]);
+        const samples = repeated(queries.filter((q) => q.kind === kind)).map(
+          (q) => time(() => athleteChoices(data, q.text))[1],
+        );
         autocomplete[kind] = stats(samples);
       }
-      autocomplete.event = stats(eventQueries.map((q) => time(() => eventChoices(data, q))[1]));
+      autocomplete.event = stats(repeated(eventQueries).map((q) => time(() => eventChoices(data, q))[1]));
       autocomplete.all = stats(queries.map((q) => time(() => athleteChoices(data, q.text))[1]));
 
       const fuse = new Fuse(data.athletes.athletes, {
@@ -452,8 +463,10 @@ function renderTable(results: Results): string {
         noSnapshot: 'parsing the seeds',
         unbundled: 'from snapshot, unbundled (tsc output, for comparison)',
       }[name];
+      // The unbundled build is not what `npm start` runs: shown to say what bundling saves, not judged.
+      const judged = name !== 'unbundled';
       rows.push(
-        `| cold start to ready, ${how}, vs bare \`import('discord.js')\` | 1x | ${c.bot.p50} vs ${c.bare.p50} = ${c.ratio}x | ≤ 1.15x | ${target(c.ratio <= 1.15)} |`,
+        `| cold start to ready, ${how}, vs bare \`import('discord.js')\` | 1x | ${c.bot.p50} vs ${c.bare.p50} = ${c.ratio}x | ${judged ? '≤ 1.15x' : ''} | ${judged ? target(c.ratio <= 1.15) : ''} |`,
       );
     }
   }

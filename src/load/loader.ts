@@ -25,6 +25,12 @@ export interface SourceFile {
   text: string;
 }
 
+/** A file's bytes and name: what start-up reads, decoded only when the articles have to be parsed. */
+export interface SourceBytes {
+  file: string;
+  bytes: Buffer;
+}
+
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -96,10 +102,19 @@ export async function readSources(dir: string): Promise<SourceFile[]> {
  * through promises cost several times their synchronous reads. Reloads, which run while serving, stay async.
  */
 export function readSourcesSync(dir: string): SourceFile[] {
+  return decodeSources(readSourceBytesSync(dir));
+}
+
+/** `readSourcesSync` without decoding: a start from a snapshot needs only the bytes, to key it. */
+export function readSourceBytesSync(dir: string): SourceBytes[] {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort();
-  return names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  return names.map((file) => ({ file, bytes: readFileSync(join(dir, file)) }));
+}
+
+export function decodeSources(sources: readonly SourceBytes[]): SourceFile[] {
+  return sources.map(({ file, bytes }) => ({ file, text: bytes.toString('utf8') }));
 }
 
 export async function loadDirectory(dir: string): Promise<LoadResult> {

@@ -5,8 +5,7 @@ import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventArticle, Mark, ResultRow } from '../model/schemas.js';
-import type { FileReport, SourceFile } from './loader.js';
-import { hashText } from './loader.js';
+import type { FileReport, SourceBytes, SourceFile } from './loader.js';
 
 /** What a snapshot holds: the parsed, validated articles and the per-file reports for one set of sources. */
 export interface Snapshot {
@@ -46,11 +45,19 @@ function parserCodeHash(): string {
   return codeHash;
 }
 
-/** The key of a set of sources: their names and contents, and the parser's code. */
-export function snapshotKey(sources: readonly SourceFile[]): string {
+/**
+ * The key of a set of sources: their names and contents, and the parser's code. Sources may be given as
+ * bytes, as at start (no UTF-8 decoding when the snapshot is there), or as text: a text hashes as its
+ * UTF-8 bytes, so a valid file keys the same either way.
+ */
+export function snapshotKey(sources: ReadonlyArray<SourceFile | SourceBytes>): string {
   const hash = createHash('sha256').update(parserCodeHash());
-  for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    hash.update(file).update('\0').update(hashText(text)).update('\0');
+  // Code-unit order, as the loader reads them: no locale, and no sorting work for a folder already in order.
+  const sorted = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const source of sorted) {
+    const content = 'bytes' in source ? source.bytes : Buffer.from(source.text, 'utf8');
+    // One hash over everything, each file framed by its name and length so no two sets run together.
+    hash.update(source.file).update(`\0${content.length}\0`).update(content);
   }
   return hash.digest('hex').slice(0, 32);
 }

@@ -2,7 +2,14 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
 import { Dataset } from '../search/dataset.js';
-import { dropDuplicates, hashText, parseSource, readSources, readSourcesSync } from './loader.js';
+import {
+  decodeSources,
+  dropDuplicates,
+  hashText,
+  parseSource,
+  readSourceBytesSync,
+  readSources,
+} from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
 
@@ -75,23 +82,26 @@ export class DataStore {
    */
   static async open(dir: string, options: { snapshotDir?: string } = {}): Promise<DataStore> {
     const store = new DataStore(dir);
-    const sources = readSourcesSync(dir);
-    const key = options.snapshotDir ? snapshotKey(sources) : null;
+    const bytes = readSourceBytesSync(dir);
+    const key = options.snapshotDir ? snapshotKey(bytes) : null;
     const snapshot = options.snapshotDir && key ? readSnapshot(options.snapshotDir, key) : null;
     if (snapshot) {
       const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
-      const texts = new Map(sources.map((s) => [s.file, s.text]));
-      for (const report of snapshot.files)
+      const lastBytes = new Map(bytes.map((s) => [s.file, s.bytes.at(-1)]));
+      for (const report of snapshot.files) {
+        const last = lastBytes.get(report.file);
         store.files.set(report.file, {
           report,
           article: byFile.get(report.file) ?? null,
-          endsWithBreak: ENDS_WITH_BREAK.test(texts.get(report.file) ?? ''),
+          // ENDS_WITH_BREAK on the last byte: LF or CR.
+          endsWithBreak: last === 0x0a || last === 0x0d,
         });
+      }
       store.current = new Dataset(snapshot.articles);
       void store.current.warmText();
       return store;
     }
-    await store.doReload(sources);
+    await store.doReload(decodeSources(bytes));
     store.last = null;
     if (options.snapshotDir && key) {
       const states = [...store.files.values()];

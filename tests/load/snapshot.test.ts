@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.js';
-import { loadSources, readSourcesSync } from '../../src/load/loader.js';
+import { loadSources, readSourceBytesSync, readSourcesSync } from '../../src/load/loader.js';
 import type { SourceFile } from '../../src/load/loader.js';
 import { SNAPSHOT_FORMAT, readSnapshot, snapshotKey, writeSnapshot } from '../../src/load/snapshot.js';
 import type { Snapshot } from '../../src/load/snapshot.js';
@@ -55,6 +55,24 @@ describe('load/snapshot', () => {
     await writeSnapshot(work, snapshot);
     const read = readSnapshot(work, snapshot.key);
     expect(read).toStrictEqual(snapshot);
+  });
+
+  it('keys a folder read as bytes (at start) as it keys the same folder read as text', () => {
+    const bytes = readSourceBytesSync(SEEDS_DIR);
+    const key = snapshotKey(bytes);
+    expect(snapshotKey(readSourcesSync(SEEDS_DIR))).toBe(key);
+    // A change of one byte, or of a name, or bytes moved from one file to the next, is another key.
+    const [first, second, ...rest] = bytes;
+    const flipped = Buffer.from(first!.bytes);
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 2) ^ 1, flipped.length - 2);
+    expect(snapshotKey([{ ...first!, bytes: flipped }, second!, ...rest])).not.toBe(key);
+    expect(snapshotKey([{ ...first!, file: `x${first!.file}` }, second!, ...rest])).not.toBe(key);
+    const moved = [
+      { file: first!.file, bytes: first!.bytes.subarray(0, -1) },
+      { file: second!.file, bytes: Buffer.concat([first!.bytes.subarray(-1), second!.bytes]) },
+      ...rest,
+    ];
+    expect(snapshotKey(moved)).not.toBe(key);
   });
 
   it('starts with a line of ASCII JSON with the format number', async () => {
