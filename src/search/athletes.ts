@@ -84,22 +84,19 @@ function packed(tier: number, words: number): number {
   return tier * 0x10000 + words;
 }
 
+// Which words of the name `wordsStartWords` has taken, reused across calls so that ranking thousands of
+// candidates allocates nothing for it.
+let taken = new Uint8Array(32);
+
 /** Whether each typed word starts a different word of the name, taking the first free one each time. */
 function wordsStartWords(typed: readonly string[], name: readonly string[]): boolean {
-  if (name.length > 31) {
-    const free = [...name];
-    return typed.every((token) => {
-      const at = free.findIndex((word) => word.startsWith(token));
-      if (at >= 0) free.splice(at, 1);
-      return at >= 0;
-    });
-  }
-  let used = 0;
+  if (taken.length < name.length) taken = new Uint8Array(name.length);
+  taken.fill(0, 0, name.length);
   for (const token of typed) {
     let at = 0;
-    while (at < name.length && ((used >>> at) & 1 || !name[at]!.startsWith(token))) at++;
+    while (at < name.length && (taken[at] === 1 || !name[at]!.startsWith(token))) at++;
     if (at === name.length) return false;
-    used |= 1 << at;
+    taken[at] = 1;
   }
   return true;
 }
@@ -154,13 +151,18 @@ function settle(score: number): number {
   return Math.round(score * 1e9) / 1e9;
 }
 
-function byRank(a: Ranked, b: Ranked): number {
+/** The ranking order, on a candidate's parts, so a loser can be turned away before it is built. */
+function compareTo(tier: number, words: number, score: number, name: string, b: Ranked): number {
   return (
-    a.tier - b.tier ||
-    b.words - a.words ||
-    b.score - a.score ||
-    (a.athlete.name === b.athlete.name ? 0 : collator.compare(a.athlete.name, b.athlete.name))
+    tier - b.tier ||
+    b.words - words ||
+    b.score - score ||
+    (name === b.athlete.name ? 0 : collator.compare(name, b.athlete.name))
   );
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+  return compareTo(a.tier, a.words, a.score, a.athlete.name, b);
 }
 
 /** Finds skaters from what people type: no accents, typos, surname only, either order, particles. */
@@ -201,16 +203,9 @@ export class AthleteIndex {
       const words = match % 0x10000;
       const score = settle(hits.scores[i]!);
       const worst = best.length === limit ? best[limit - 1]! : undefined;
-      // Most candidates of a broad query lose to the current worst on tier, words or score alone.
-      if (
-        worst &&
-        (tier > worst.tier ||
-          (tier === worst.tier && (words < worst.words || (words === worst.words && score < worst.score))))
-      ) {
-        continue;
-      }
+      // Most candidates of a broad query lose to the current worst, and are dropped unbuilt.
+      if (worst && compareTo(tier, words, score, athlete.name, worst) >= 0) continue;
       const ranked: Ranked = { athlete, tier, words, score };
-      if (worst && byRank(ranked, worst) >= 0) continue;
       let at = best.length;
       while (at > 0 && byRank(ranked, best[at - 1]!) < 0) at--;
       best.splice(at, 0, ranked);

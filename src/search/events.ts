@@ -69,32 +69,40 @@ function readFacets(query: string): Facets {
   return facets;
 }
 
-// Few distinct disciplines exist, and every keystroke checks every event: split each one once.
-const DISCIPLINE_PARTS = new Map<string, { parts: string[]; joined: string }>();
-
-function disciplineParts(discipline: string): { parts: string[]; joined: string } {
-  let known = DISCIPLINE_PARTS.get(discipline);
-  if (!known) {
-    const parts = discipline.split('-');
-    known = { parts, joined: parts.join('') };
-    DISCIPLINE_PARTS.set(discipline, known);
-  }
-  return known;
+/** An event with the forms of its names that every keystroke compares against, made once at load. */
+interface Entry {
+  event: EventArticle;
+  title: string;
+  eventName: string;
+  /** The discipline's words ("mass", "start"), and joined ("massstart"). */
+  parts: string[];
+  joined: string;
 }
 
-function disciplineMatches(discipline: string, words: string[]): boolean {
+function entryOf(event: EventArticle): Entry {
+  const parts = event.discipline.split('-');
+  return {
+    event,
+    title: foldName(event.title),
+    eventName: foldName(event.eventName),
+    parts,
+    joined: parts.join(''),
+  };
+}
+
+function disciplineMatches({ parts, joined }: Entry, words: string[]): boolean {
   if (words.length === 0) return true;
-  const { parts, joined } = disciplineParts(discipline);
   if (words.join('') === joined) return true;
   return words.every((word) => parts.some((part) => part.startsWith(word)));
 }
 
-function facetsMatch(event: EventArticle, facets: Facets): boolean {
+function facetsMatch(entry: Entry, facets: Facets): boolean {
+  const { event } = entry;
   return (
     (facets.year === null || facets.year === event.games.year) &&
     (facets.gender === null || facets.gender === event.gender) &&
     (facets.sport === null || facets.sport === event.sport) &&
-    disciplineMatches(event.discipline, facets.words)
+    disciplineMatches(entry, facets.words)
   );
 }
 
@@ -114,18 +122,16 @@ export class EventIndex {
   // A pasted title names one event even where its words alone do not (a long-track title has no sport word).
   private readonly byTitle = new Map<string, EventArticle>();
   private readonly search: MiniSearch<{ id: string; text: string }>;
-  private readonly sorted: EventArticle[];
-  /** Folded title and event name per event id, computed once rather than per keystroke. */
-  private readonly folded = new Map<string, { title: string; eventName: string }>();
+  /** Newest first. */
+  private readonly sorted: Entry[];
 
   constructor(readonly events: readonly EventArticle[]) {
-    for (const event of events) {
-      const title = foldName(event.title);
-      this.byId.set(event.id, event);
-      this.byTitle.set(title, event);
-      this.folded.set(event.id, { title, eventName: foldName(event.eventName) });
+    const entries = events.map(entryOf);
+    for (const entry of entries) {
+      this.byId.set(entry.event.id, entry.event);
+      this.byTitle.set(entry.title, entry.event);
     }
-    this.sorted = [...events].sort(byRecency);
+    this.sorted = entries.sort((a, b) => byRecency(a.event, b.event));
     this.search = new MiniSearch({ fields: ['text'], processTerm: (term) => foldName(term) || null });
     this.search.addAll(
       events.map((event) => ({
@@ -149,7 +155,7 @@ export class EventIndex {
     const exact = this.byId.get(query.trim().toLowerCase()) ?? this.byTitle.get(foldName(query));
     if (exact) return { kind: 'found', value: exact };
     const facets = readFacets(query);
-    const matches = this.sorted.filter((event) => facetsMatch(event, facets));
+    const matches = this.sorted.filter((entry) => facetsMatch(entry, facets)).map((entry) => entry.event);
     if (matches.length === 1 && matches[0]) return { kind: 'found', value: matches[0] };
     if (matches.length > 1) {
       return { kind: 'ambiguous', candidates: matches.slice(0, MAX_CHOICES) };
@@ -160,7 +166,7 @@ export class EventIndex {
   /** Ranked choices for autocomplete: exact id > prefix > facet match > fuzzy; at most `limit`. */
   suggest(query: string, limit = MAX_CHOICES): EventArticle[] {
     const q = query.trim().toLowerCase();
-    if (q === '') return this.sorted.slice(0, limit);
+    if (q === '') return this.sorted.slice(0, limit).map((entry) => entry.event);
     // Events are visited newest first, so each tier keeps only its first `limit`: later ones rank lower.
     const exact: EventArticle[] = [];
     const prefix: EventArticle[] = [];
@@ -168,12 +174,12 @@ export class EventIndex {
     let matched = 0;
     const facets = readFacets(q);
     const folded = foldName(q);
-    for (const event of this.sorted) {
-      const names = this.folded.get(event.id);
+    for (const entry of this.sorted) {
+      const { event } = entry;
       let tier: EventArticle[];
-      if (event.id === q || names?.title === folded) tier = exact;
-      else if (event.id.startsWith(q) || names?.eventName.startsWith(folded)) tier = prefix;
-      else if (facetsMatch(event, facets)) tier = byFacets;
+      if (event.id === q || entry.title === folded) tier = exact;
+      else if (event.id.startsWith(q) || entry.eventName.startsWith(folded)) tier = prefix;
+      else if (facetsMatch(entry, facets)) tier = byFacets;
       else continue;
       matched++;
       if (tier.length < limit) tier.push(event);

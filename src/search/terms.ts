@@ -61,9 +61,8 @@ function endOfPrefix(sorted: readonly string[], prefix: string, from: number): n
 export class TermIndex {
   /** Every distinct term, sorted by code unit. */
   readonly terms: string[];
-  /** Each term's number in order of first appearance, and `rank` from that to its index in `terms`. */
-  private readonly termIds: Map<string, number>;
-  private readonly rank: Int32Array;
+  /** Each term's index in `terms`. */
+  private readonly termIndex: Map<string, number>;
   /** Postings of term t in field f are offsets[t * fields + f] .. offsets[t * fields + f + 1]. */
   private readonly offsets: Int32Array;
   private readonly postDocs: Int32Array;
@@ -167,9 +166,10 @@ export class TermIndex {
       this.postDocs[at] = postDoc[i]!;
       this.postFreqs[at] = postFreq[i]!;
     }
+    // The same map, now to the sorted index: terms are renumbered once here rather than on every lookup.
+    for (const [term, id] of ids) ids.set(term, rank[id]!);
     this.terms = sorted;
-    this.termIds = ids;
-    this.rank = rank;
+    this.termIndex = ids;
     this.offsets = offsets;
     this.trie = trie;
     this.total = new Float64Array(docs.length);
@@ -181,8 +181,7 @@ export class TermIndex {
 
   /** Index of `term` in `terms`, or -1. */
   idOf(term: string): number {
-    const id = this.termIds.get(term);
-    return id === undefined ? -1 : this.rank[id]!;
+    return this.termIndex.get(term) ?? -1;
   }
 
   /** Indexes in `terms` of the terms that start with `prefix`, itself included. */
