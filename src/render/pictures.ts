@@ -9,24 +9,6 @@ import { markText, pointsText } from './format.js';
 import type { Reply, ReplyFile } from './reply.js';
 
 const cache = createImageCache(64);
-// A picture being drawn, so a burst of the same command waits for one draw instead of starting many.
-const drawing = new Map<string, Promise<Buffer>>();
-
-function cachedDraw(key: string, request: DrawRequest): Promise<Buffer> {
-  const cached = cache.get(key);
-  if (cached !== undefined) return Promise.resolve(cached);
-  let png = drawing.get(key);
-  if (!png) {
-    png = draw(request).then((image) => {
-      cache.set(key, image);
-      return image;
-    });
-    const forget = () => drawing.delete(key);
-    png.then(forget, forget);
-    drawing.set(key, png);
-  }
-  return png;
-}
 
 // Keys name the data object itself, so a reloaded article never gets the picture of its old version.
 const ids = new WeakMap<object, number>();
@@ -66,7 +48,7 @@ export function withPicture(job: PictureJob | null, render: (picture: ReplyFile 
   if (cached !== undefined) return render(file(cached));
   return {
     ...render(null),
-    later: async () => render(file(await cachedDraw(job.key, job.request()))),
+    later: async () => render(file(await cache.getOrDraw(job.key, () => draw(job.request())))),
   };
 }
 
@@ -109,45 +91,41 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
   const title = `${event.eventName} · ${heatLabel(round, heat)}`;
   const subtitle = `${event.sportLabel} · ${event.games.label}`;
   const name = `${slug(event.id)}-${slug(round.id)}${heat.number === null ? '' : `-${heat.number}`}.png`;
-  if (heat.rows.some((row) => row.points)) {
-    return {
-      key: keyOf('sprints', heat),
-      name,
-      description: `Sprint points per skater, ${title}`.slice(0, 1024),
-      request: () => ({
-        kind: 'sprints',
-        input: {
-          title,
-          subtitle,
-          rows: heat.rows.map((row) => ({
-            rank: row.rank,
-            name: row.name,
-            sprints: row.points?.sprints ?? [null, null, null, null],
-            total: row.points?.total ?? 0,
-            time: row.mark.kind === 'time' ? row.mark.time.text : null,
-          })),
-        },
-      }),
-    };
-  }
-  if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
-  return {
-    key: keyOf('times', heat),
+  const job = (kind: 'sprints' | 'times', what: string, request: () => DrawRequest): PictureJob => ({
+    key: keyOf(kind, heat),
     name,
-    description: `Times and gaps to the winner, ${title}`.slice(0, 1024),
-    request: () => ({
-      kind: 'times',
+    description: `${what}, ${title}`.slice(0, 1024),
+    request,
+  });
+  if (heat.rows.some((row) => row.points)) {
+    return job('sprints', 'Sprint points per skater', () => ({
+      kind: 'sprints',
       input: {
         title,
         subtitle,
         rows: heat.rows.map((row) => ({
           rank: row.rank,
           name: row.name,
-          timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
-          ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
-          note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
+          sprints: row.points?.sprints ?? [null, null, null, null],
+          total: row.points?.total ?? 0,
+          time: row.mark.kind === 'time' ? row.mark.time.text : null,
         })),
       },
-    }),
-  };
+    }));
+  }
+  if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
+  return job('times', 'Times and gaps to the winner', () => ({
+    kind: 'times',
+    input: {
+      title,
+      subtitle,
+      rows: heat.rows.map((row) => ({
+        rank: row.rank,
+        name: row.name,
+        timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
+        ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
+        note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
+      })),
+    },
+  }));
 }

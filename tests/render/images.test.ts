@@ -305,12 +305,24 @@ describe('render/images', () => {
   describe('createImageCache', () => {
     const png = (byte: number): Buffer => Buffer.from([byte]);
 
-    it('renders once per key', () => {
+    it('draws once per key, also when asked again while the first draw is under way', async () => {
       const cache = createImageCache(4);
-      const render = vi.fn(() => png(1));
-      expect(cache.getOrRender('ms-men/final', render)).toStrictEqual(png(1));
-      expect(cache.getOrRender('ms-men/final', render)).toStrictEqual(png(1));
-      expect(render).toHaveBeenCalledTimes(1);
+      let finish: (image: Buffer) => void = () => undefined;
+      const draw = vi.fn(() => new Promise<Buffer>((resolve) => (finish = resolve)));
+      const both = [cache.getOrDraw('ms-men/final', draw), cache.getOrDraw('ms-men/final', draw)];
+      finish(png(1));
+      const [first, second] = await Promise.all(both);
+      expect(first).toStrictEqual(png(1));
+      expect(second).toBe(first);
+      expect(await cache.getOrDraw('ms-men/final', draw)).toBe(first);
+      expect(draw).toHaveBeenCalledTimes(1);
+    });
+
+    it('draws again after a failed draw, and caches nothing for it', async () => {
+      const cache = createImageCache(4);
+      await expect(cache.getOrDraw('k', () => Promise.reject(new Error('canvas')))).rejects.toThrow('canvas');
+      expect(cache.size).toBe(0);
+      expect(await cache.getOrDraw('k', () => Promise.resolve(png(2)))).toStrictEqual(png(2));
     });
 
     it('evicts the least recently used entry', () => {

@@ -2,8 +2,11 @@
 export interface ImageCache {
   get(key: string): Buffer | undefined;
   set(key: string, image: Buffer): void;
-  /** The cached picture for the key, or the one `render` draws, which is then cached. */
-  getOrRender(key: string, render: () => Buffer): Buffer;
+  /**
+   * The cached picture for the key, or the one `draw` makes, which is then cached. Asked again while
+   * that draw is under way, it waits for the same draw instead of starting another.
+   */
+  getOrDraw(key: string, draw: () => Promise<Buffer>): Promise<Buffer>;
   readonly size: number;
   clear(): void;
 }
@@ -14,6 +17,7 @@ export function createImageCache(maxEntries: number): ImageCache {
   }
   // A Map iterates in insertion order, so re-inserting on every hit keeps the oldest entry first.
   const entries = new Map<string, Buffer>();
+  const drawing = new Map<string, Promise<Buffer>>();
 
   function get(key: string): Buffer | undefined {
     const image = entries.get(key);
@@ -37,12 +41,20 @@ export function createImageCache(maxEntries: number): ImageCache {
   return {
     get,
     set,
-    getOrRender(key, render) {
+    getOrDraw(key, draw) {
       const cached = get(key);
-      if (cached !== undefined) return cached;
-      const image = render();
-      set(key, image);
-      return image;
+      if (cached !== undefined) return Promise.resolve(cached);
+      let pending = drawing.get(key);
+      if (!pending) {
+        pending = draw().then((image) => {
+          set(key, image);
+          return image;
+        });
+        const forget = () => drawing.delete(key);
+        pending.then(forget, forget);
+        drawing.set(key, pending);
+      }
+      return pending;
     },
     get size() {
       return entries.size;
