@@ -40,7 +40,11 @@ interface FileState {
   endsWithBreak: boolean;
 }
 
-const ENDS_WITH_BREAK = /[\r\n]$/;
+/** Whether a file's text, or its bytes, end with a line break (LF or CR; the same code in both). */
+function endsWithLineBreak(content: string | Buffer): boolean {
+  const last = typeof content === 'string' ? content.charCodeAt(content.length - 1) : content.at(-1);
+  return last === 0x0a || last === 0x0d;
+}
 
 /**
  * A version that stops mid-line, of a file whose served version ended with a line break, is taken as
@@ -87,14 +91,13 @@ export class DataStore {
     const snapshot = options.snapshotDir && key ? readSnapshot(options.snapshotDir, key) : null;
     if (snapshot) {
       const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
-      const lastBytes = new Map(bytes.map((s) => [s.file, s.bytes.at(-1)]));
+      const contents = new Map(bytes.map((s) => [s.file, s.bytes]));
       for (const report of snapshot.files) {
-        const last = lastBytes.get(report.file);
+        const content = contents.get(report.file);
         store.files.set(report.file, {
           report,
           article: byFile.get(report.file) ?? null,
-          // ENDS_WITH_BREAK on the last byte: LF or CR.
-          endsWithBreak: last === 0x0a || last === 0x0d,
+          endsWithBreak: content !== undefined && endsWithLineBreak(content),
         });
       }
       store.current = new Dataset(snapshot.articles);
@@ -158,7 +161,7 @@ export class DataStore {
         continue;
       }
       const parsed = parseSource(source);
-      const endsWithBreak = ENDS_WITH_BREAK.test(source.text);
+      const endsWithBreak = endsWithLineBreak(source.text);
       if (parsed.article && previous?.article && previous.endsWithBreak && !endsWithBreak) {
         parsed.report.diagnostics = [cutShort(source.file, source.text)];
         parsed.report.eventId = null;
