@@ -190,7 +190,8 @@ export function createDispatcher({
     return renderApology();
   }
 
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+  /** Each run* answers one interaction and returns when its first answer went out (performance.now()). */
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<number> {
     const command = commands.get(interaction.commandName);
     const where = {
       command: interaction.commandName,
@@ -231,12 +232,13 @@ export function createDispatcher({
     } else {
       await interaction.reply(toReplyOptions(reply));
     }
-    replied(interaction.id);
+    const repliedAt = performance.now();
     // A follow-up is not the original response, which editReply would change.
     if (editable) await finishLater(reply, interaction.id, (m) => interaction.editReply(m), where);
+    return repliedAt;
   }
 
-  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<number> {
     const command = commands.get(interaction.commandName);
     let choices: Choice[] = [];
     try {
@@ -254,10 +256,10 @@ export function createDispatcher({
       logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
     }
     await interaction.respond(sanitiseChoices(choices));
-    replied(interaction.id);
+    return performance.now();
   }
 
-  async function runButton(interaction: ButtonInteraction): Promise<void> {
+  async function runButton(interaction: ButtonInteraction): Promise<number> {
     const name = interaction.customId.split(':', 1)[0] ?? '';
     const command = commands.get(name);
     const where = { button: interaction.customId, interaction: interaction.id };
@@ -282,25 +284,20 @@ export function createDispatcher({
       else await interaction.editReply(toMessage(reply));
     } else if (reply.ephemeral) await interaction.reply(toReplyOptions(reply));
     else await interaction.update(toMessage(reply));
-    replied(interaction.id);
+    const repliedAt = performance.now();
     // A private answer is a message of its own, not the one the button is on.
     if (!reply.ephemeral || !interaction.deferred)
       await finishLater(reply, reply.ephemeral ? undefined : key, (m) => interaction.editReply(m), where);
-  }
-
-  // When the first answer of each interaction went out, for the "handled" line.
-  const repliedAt = new Map<string, number>();
-  function replied(id: string): void {
-    repliedAt.set(id, performance.now());
+    return repliedAt;
   }
 
   return async function dispatch(interaction: Interaction): Promise<void> {
     const started = performance.now();
     try {
-      if (interaction.isChatInputCommand()) await runCommand(interaction);
-      else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
-      else if (interaction.isButton()) await runButton(interaction);
-      const firstAt = repliedAt.get(interaction.id);
+      let firstAt: number | undefined;
+      if (interaction.isChatInputCommand()) firstAt = await runCommand(interaction);
+      else if (interaction.isAutocomplete()) firstAt = await runAutocomplete(interaction);
+      else if (interaction.isButton()) firstAt = await runButton(interaction);
       // ms: until everything was sent, late edits included; replyMs: until the first answer was.
       logger.debug(
         {
@@ -314,8 +311,6 @@ export function createDispatcher({
     } catch (error) {
       // Sending failed (interaction expired, network): nothing more can reach this user; log and go on.
       logger.error({ err: error, interaction: interaction.id }, 'could not answer interaction');
-    } finally {
-      repliedAt.delete(interaction.id);
     }
   };
 }

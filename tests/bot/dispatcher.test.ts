@@ -12,6 +12,13 @@ import type { Call, FakeOptions, Method } from './fake-interaction.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits, a timer tick at a time so pending promise callbacks run, until `done` holds; fails after 2 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (const started = Date.now(); !done(); await sleep(1)) {
+    if (Date.now() - started > 2_000) throw new Error('timed out waiting');
+  }
+}
+
 function command(name: string, parts: Partial<CommandModule>): CommandModule {
   return {
     data: new SlashCommandBuilder().setName(name).setDescription('test command'),
@@ -516,7 +523,7 @@ describe('bot/dispatcher', () => {
       it('does not hold the text reply back while the picture is drawn', async () => {
         const { interaction, calls } = fakeInteraction({ name: 'picture' });
         const done = dispatch(interaction);
-        await sleep(20);
+        await until(() => calls.length > 0);
         expect(calls.map((c) => c.method)).toStrictEqual(['reply']);
         pictureGate.resolve();
         await done;
@@ -541,38 +548,31 @@ describe('bot/dispatcher', () => {
         await expectStillServing();
       });
 
-      it('drops a picture that is late for a message a button has changed since', async () => {
+      it.each([
+        ['drops a late picture for the message a button has changed since', 'command-1', ['reply'], true],
+        [
+          'still attaches the picture when a button is pressed on another message',
+          'command-other',
+          ['reply', 'editReply'],
+          false,
+        ],
+      ] as const)('%s', async (_, madeBy, methods, dropped) => {
         const command = fakeInteraction({ name: 'picture', id: 'command-1' });
         const done = dispatch(command.interaction);
-        await sleep(10);
+        // The press comes after the text reply is out and while the picture is still being drawn.
+        await until(() => command.calls.length > 0);
         const press = fakeInteraction({
           kind: 'button',
           id: 'button-1',
           customId: 'picture:2',
-          message: { id: 'message-1', madeBy: 'command-1' },
+          message: { id: 'message-1', madeBy },
         });
         await dispatch(press.interaction);
         expect(press.calls.map((c) => c.method)).toStrictEqual(['update']);
         pictureGate.resolve();
         await done;
-        expect(command.calls.map((c) => c.method)).toStrictEqual(['reply']);
-        expect(logs.some((l) => l.msg === 'late edit dropped: the message changed meanwhile')).toBe(true);
-      });
-
-      it('still attaches the picture when a button is pressed on another message', async () => {
-        const command = fakeInteraction({ name: 'picture', id: 'command-2' });
-        const done = dispatch(command.interaction);
-        await sleep(10);
-        const press = fakeInteraction({
-          kind: 'button',
-          id: 'button-2',
-          customId: 'picture:2',
-          message: { id: 'message-2', madeBy: 'command-other' },
-        });
-        await dispatch(press.interaction);
-        pictureGate.resolve();
-        await done;
-        expect(command.calls.map((c) => c.method)).toStrictEqual(['reply', 'editReply']);
+        expect(command.calls.map((c) => c.method)).toStrictEqual(methods);
+        expect(logs.some((l) => l.msg === 'late edit dropped: the message changed meanwhile')).toBe(dropped);
       });
     });
   });
