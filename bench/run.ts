@@ -2,7 +2,7 @@
 // with the machine, and writes bench/results.json and bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
@@ -40,6 +40,7 @@ interface ScaleResult {
   snapshotLoadMs: number;
   snapshotWithTextMs: number;
   snapshotPeakRssMb: number;
+  snapshotFileMb: number;
   autocompleteMs: Record<string, Stats>;
   resolution: {
     oursMs: Stats;
@@ -65,9 +66,9 @@ function stats(samples: number[]): Stats {
   return { p50: round(at(0.5)), p99: round(at(0.99)), n: sorted.length };
 }
 
-/** `items` repeated until there are at least MIN_SAMPLES of them. */
-function repeated<T>(items: readonly T[]): T[] {
-  const times = Math.max(1, Math.ceil(MIN_SAMPLES / Math.max(1, items.length)));
+/** `items` repeated until there are at least MIN_SAMPLES of them, and at least `rounds` times over. */
+function repeated<T>(items: readonly T[], rounds = 1): T[] {
+  const times = Math.max(rounds, Math.ceil(MIN_SAMPLES / Math.max(1, items.length)));
   return Array.from({ length: times }, () => items).flat();
 }
 
@@ -174,6 +175,19 @@ function commandInputs(data: Dataset): Record<string, Array<Record<string, strin
   };
 }
 
+/** One command, as the dispatcher calls it; a user error is a reply too, and its cost counts. */
+async function run(
+  command: CommandModule,
+  input: Record<string, string | number>,
+  ctx: Context,
+): Promise<Reply | null> {
+  try {
+    return await command.execute({ options: options(input), isAdmin: false }, ctx);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Per command: the time to the first payload (what the user waits for; a `later` picture is not in it), and
  * for commands with a picture the time `later` takes to draw it, on the first ask of each input so that it
@@ -194,32 +208,28 @@ async function measureHandlers(
   for (const [name, inputs] of Object.entries(commandInputs(data))) {
     const command = commands.get(name);
     if (!command || inputs.length === 0) continue;
-    const samples: number[] = [];
+    // The first round warms up and is not counted; it also draws each picture, once per input (`later`
+    // is a draw only while the picture is not cached). Then at least two more rounds, and at least
+    // MIN_SAMPLES calls, for a p99 that is not simply the slowest call.
     const pictures: number[] = [];
-    // At 1x a command has a handful of inputs; repeated until there are enough samples for a p99 that is
-    // not simply the slowest call. The first pass warms and is not counted.
-    const passes = 1 + Math.max(2, Math.ceil(MIN_SAMPLES / inputs.length));
-    for (let pass = 0; pass < passes; pass++) {
-      for (const input of inputs) {
-        const t = performance.now();
-        let reply: Reply | null = null;
-        try {
-          reply = await command.execute({ options: options(input), isAdmin: false }, ctx);
-        } catch {
-          // A UserError is a reply too; its cost counts.
-        }
-        if (pass > 0) samples.push(performance.now() - t);
-        if (!reply?.later) continue;
-        if (!pictureWarm) {
-          // The first picture starts the worker and loads the canvas and fonts: start-up, not drawing.
-          pictureWarm = true;
-          await reply.later().catch(() => null);
-          continue;
-        }
-        const p = performance.now();
+    for (const input of inputs) {
+      const reply = await run(command, input, ctx);
+      if (!reply?.later) continue;
+      if (!pictureWarm) {
+        // The first picture starts the worker and loads the canvas and fonts: start-up, not drawing.
+        pictureWarm = true;
         await reply.later().catch(() => null);
-        if (pass === 0) pictures.push(performance.now() - p);
+        continue;
       }
+      const p = performance.now();
+      await reply.later().catch(() => null);
+      pictures.push(performance.now() - p);
+    }
+    const samples: number[] = [];
+    for (const input of repeated(inputs, 2)) {
+      const t = performance.now();
+      await run(command, input, ctx);
+      samples.push(performance.now() - t);
     }
     handlerMs[name] = stats(samples);
     if (pictures.length > 0) pictureMs[name] = stats(pictures);
@@ -388,6 +398,11 @@ async function main(): Promise<void> {
         snapshotLoadMs: round(snapshotRead.totalMs!, 1),
         snapshotWithTextMs: round(snapshotRead.withTextMs!, 1),
         snapshotPeakRssMb: round(snapshotRead.peakRssMb!, 1),
+        snapshotFileMb: round(
+          readdirSync(snapDir).reduce((bytes, file) => bytes + statSync(join(snapDir, file)).size, 0) /
+            2 ** 20,
+          1,
+        ),
         autocompleteMs: autocomplete,
         resolution,
         handlerMs: handlers,
