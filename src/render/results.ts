@@ -121,27 +121,37 @@ function planPages(rounds: readonly Round[]): PlannedBlock[][] {
   return pages;
 }
 
+interface RoundTable {
+  rows: HeatRow[];
+  header: string;
+  body: string[];
+  dropped: string[];
+}
+
+// Keyed by the round object itself: data is never changed in place (a reload makes new objects), so a
+// round's table is laid out once, not on every page turn or repeated /results.
+const roundTables = new WeakMap<Round, RoundTable>();
+
 /** A round's whole table, laid out once, so its columns line up from page to page. */
-function roundTable(round: Round) {
-  const rows = roundRows(round);
-  const laps = sharedLaps(rows.map(({ row }) => row));
-  const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
-    (c) => !(c.header === 'Laps' && laps !== null),
-  );
-  const table = renderTable(rows, columns);
-  const [header = '', ...body] = table.lines;
-  return { rows, header, body, dropped: table.dropped };
+function roundTable(round: Round): RoundTable {
+  let table = roundTables.get(round);
+  if (!table) {
+    const rows = roundRows(round);
+    const laps = sharedLaps(rows.map(({ row }) => row));
+    const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
+      (c) => !(c.header === 'Laps' && laps !== null),
+    );
+    const rendered = renderTable(rows, columns);
+    const [header = '', ...body] = rendered.lines;
+    table = { rows, header, body, dropped: rendered.dropped };
+    roundTables.set(round, table);
+  }
+  return table;
 }
 
 function drawBlocks(page: readonly PlannedBlock[]): ResultsBlock[] {
-  const tables = new Map<Round, ReturnType<typeof roundTable>>();
   return page.map(({ round, continued, lines }) => {
-    let table = tables.get(round);
-    if (!table) {
-      table = roundTable(round);
-      tables.set(round, table);
-    }
-    const { rows, header, body, dropped } = table;
+    const { rows, header, body, dropped } = roundTable(round);
     const numbers = lines.filter((n): n is number => n !== null);
     return {
       round,

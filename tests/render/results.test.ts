@@ -18,6 +18,19 @@ const shortTrack = seeds.events.get('short-track-1000m-men-2026')!;
 const [, bigRace, manyHeats] = stressArticles(shortTrack) as [EventArticle, EventArticle, EventArticle];
 
 describe('render/results', () => {
+  describe('round tables, laid out once per round object', () => {
+    it('gives the same reply when asked again, and a changed copy of a round its own table', () => {
+      const first = renderResults(shortTrack, null, 2);
+      expect(renderResults(shortTrack, null, 2)).toStrictEqual(first);
+      // A reload makes new objects; the copy's table must not be the cached table of the original.
+      const reloaded = structuredClone(shortTrack);
+      const row = reloaded.rounds[0]!.heats[0]!.rows[0]!;
+      row.name = 'Renamed Skater';
+      expect(JSON.stringify(renderResults(reloaded, null, 1))).toContain('Renamed Skater');
+      expect(JSON.stringify(renderResults(shortTrack, null, 1))).not.toContain('Renamed Skater');
+    });
+  });
+
   describe('paginateResults', () => {
     it('moves a heat whole to the next page rather than cut it', () => {
       const pages = paginateResults(shortTrack.rounds);
