@@ -33,11 +33,16 @@ export const NOTE_MEANINGS: Record<string, string> = {
 const widthCache = new Map<string, number>();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Printable ASCII only: one column and one grapheme a character, so width and cutting are simple. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
+
 /** Display width in a monospace font: wide (CJK) characters and emoji count double. */
 export function displayWidth(text: string): number {
   // Nearly every cell (times, ranks, most names) is printable ASCII, one column a character: a regex test
   // is far cheaper than string-width, and keeps the cache for the names that need it.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (isPrintableAscii(text)) return text.length;
   // Table layout measures the same cells many times over while it tries narrower layouts.
   let width = widthCache.get(text);
   if (width === undefined) {

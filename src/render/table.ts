@@ -1,4 +1,4 @@
-import { codeSafe, displayWidth } from './format.js';
+import { codeSafe, displayWidth, isPrintableAscii } from './format.js';
 
 /** Characters of a code-block line that stay on one line on a phone held upright. */
 export const PHONE_WIDTH = 42;
@@ -23,6 +23,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  // Each character its own one-column grapheme, and the ellipsis one column: no segmenting needed.
+  if (isPrintableAscii(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
   let out = '';
   // Measured a grapheme at a time: re-measuring the growing prefix made long names quadratic.
   let used = displayWidth('…');
