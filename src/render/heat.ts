@@ -12,6 +12,10 @@ function sharedFacts(heat: Heat): string[] {
   return laps === null ? [] : [`${laps} laps`];
 }
 
+// Keyed by the heat object itself, which belongs to one round of one event and is never changed in place
+// (a reload makes new objects): the text of a heat is laid out once, not on every /heat.
+const embeds = new WeakMap<Heat, APIEmbed>();
+
 /** One heat: its table sized for a phone, the start time in the reader's zone, and a legend. */
 export function renderHeat(
   event: EventArticle,
@@ -19,6 +23,18 @@ export function renderHeat(
   heat: Heat,
   picture: ReplyFile | null = null,
 ): Reply {
+  let text = embeds.get(heat);
+  if (!text) {
+    text = heatEmbed(event, round, heat);
+    embeds.set(heat, text);
+  }
+  // The text stays beside the picture: it is what screen readers and notification previews read.
+  return picture
+    ? { embeds: [{ ...text, image: { url: `attachment://${picture.name}` } }], files: [picture] }
+    : { embeds: [{ ...text }] };
+}
+
+function heatEmbed(event: EventArticle, round: Round, heat: Heat): APIEmbed {
   const rows = heat.rows.map((row) => ({ row, heat: heat.number }));
   const facts = sharedFacts(heat);
   const columns = resultColumns(rows).filter((c) => !(c.header === 'Laps' && facts.length > 0));
@@ -38,14 +54,11 @@ export function renderHeat(
   const others = round.heats.filter((h) => h !== heat && h.number !== null).map((h) => h.number);
   if (others.length > 0)
     fields.push({ name: 'Other heats', value: `${others.join(', ')} — \`/heat\` with \`n\`` });
-  const embed: APIEmbed = {
+  return {
     title: clip(eventTitle(event), 256),
     description: clip(description.join('\n'), 4096),
     color: BRAND_COLOUR,
     fields,
     footer: sourceFooter(event),
   };
-  // The text above stays: it is what screen readers and notification previews read.
-  if (picture) embed.image = { url: `attachment://${picture.name}` };
-  return picture ? { embeds: [embed], files: [picture] } : { embeds: [embed] };
 }

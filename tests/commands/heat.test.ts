@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import heat from '../../commands/heat.js';
+import { renderHeat } from '../../src/render/heat.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
 import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
 
 const ctx = contextFor(await seedDataset());
 
 describe('commands/heat', () => {
+  it('lays a heat out once per heat object: the same reply again, a changed copy its own', () => {
+    const first = heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
+    // The embed, that is: the reply's `later` is a new function each time.
+    expect(heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx).embeds).toStrictEqual(
+      first.embeds,
+    );
+    const event = structuredClone(ctx.data.events.get('short-track-1000m-men-2026')!);
+    const round = event.rounds.find((r) => r.id === 'quarterfinal')!;
+    const copy = round.heats.find((h) => h.number === 3)!;
+    copy.rows[0]!.name = 'Renamed Skater';
+    expect(renderHeat(event, round, copy).embeds?.[0]?.description).toContain('Renamed Skater');
+    expect(first.embeds?.[0]?.description).not.toContain('Renamed Skater');
+  });
+
   describe('execute', () => {
     it('answers /heat event:1000m round:quarterfinal n:3 with the exact table', async () => {
       const reply = heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
