@@ -1,14 +1,19 @@
 // `npm run bundle` (part of `npm run build`): src/main.ts and everything it loads, discord.js included, as
-// ES modules in dist/bundle/, which is what `npm start` runs, and the picture worker thread it starts.
+// ES modules in dist/bundle/, which is what `npm start` runs, and the worker threads it starts.
 // Loading a few large files instead of some 400 small ones (discord.js and its dependencies are CommonJS,
 // each resolved, read and scanned for its exports one by one; zod alone is 95 modules) cuts start-up to
 // about three quarters; see bench/RESULTS.md.
 import { build } from 'esbuild';
 
 await build({
-  // The picture worker is an entry of its own: a worker thread is started from a file. Named so it lands
-  // next to the chunks at the top of dist/bundle/, where src/pictures/drawer.ts looks for it.
-  entryPoints: { main: 'src/main.ts', 'picture-worker': 'src/pictures/picture-worker.ts' },
+  // The picture and parse workers are entries of their own: a worker thread is started from a file. Named
+  // so they land next to the chunks at the top of dist/bundle/, where src/pictures/drawer.ts and
+  // src/load/parse-thread.ts look for them.
+  entryPoints: {
+    main: 'src/main.ts',
+    'picture-worker': 'src/pictures/picture-worker.ts',
+    'parse-worker': 'src/load/parse-worker.ts',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   // Command files are loaded by a path pattern (src/app/registry.ts); each becomes its own chunk, and so do

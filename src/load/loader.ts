@@ -93,8 +93,13 @@ export function loadSources(sources: readonly SourceFile[]): LoadResult {
 
 /** Reads every `*.txt` in `dir`. */
 export async function readSources(dir: string): Promise<SourceFile[]> {
+  return decodeSources(await readSourceBytes(dir));
+}
+
+/** `readSources` without decoding: the bytes tell how much of a file was read. */
+export async function readSourceBytes(dir: string): Promise<SourceBytes[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
-  return Promise.all(names.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
+  return Promise.all(names.map(async (file) => ({ file, bytes: await readFile(join(dir, file)) })));
 }
 
 /**

@@ -1,5 +1,7 @@
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
 import { Dataset } from '../domain/dataset.js';
 import {
@@ -7,11 +9,15 @@ import {
   dropDuplicates,
   hashText,
   parseSource,
+  readSourceBytes,
   readSourceBytesSync,
-  readSources,
 } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
+import { parseOffThread } from './parse-thread.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
+
+/** How many reloads in a row a new, empty file is waited for before it is reported as empty. */
+const EMPTY_RETRIES = 3;
 
 /** What a reload changed. */
 export interface ReloadReport {
@@ -46,17 +52,13 @@ function endsWithLineBreak(content: string | Buffer): boolean {
   return last === 0x0a || last === 0x0d;
 }
 
-/**
- * A version that stops mid-line, of a file whose served version ended with a line break, is taken as
- * caught half-way through being written (an editor or a copy); it may well parse, as an article with
- * rows missing, so it is reported instead of served.
- */
-function cutShort(file: string, text: string): Diagnostic {
+/** A diagnostic on the last line of `text`: where a file caught part-way through being written stops. */
+function partial(file: string, text: string, message: string): Diagnostic {
   const lines = text.split(/\r\n|\n|\r/);
   const last = lines.at(-1) ?? '';
   return {
     severity: 'error',
-    message: 'the file stops mid-line, as one still being written does; the last complete version is served',
+    message,
     position: {
       source: file,
       line: lines.length,
@@ -64,6 +66,31 @@ function cutShort(file: string, text: string): Diagnostic {
       text: last.length > 200 ? `${last.slice(0, 200)}…` : last,
     },
   };
+}
+
+/**
+ * A version that stops mid-line, of a file whose served version ended with a line break, is taken as
+ * caught half-way through being written (an editor or a copy); it may well parse, as an article with
+ * rows missing, so it is reported instead of served.
+ */
+function cutShort(file: string, text: string): Diagnostic {
+  return partial(
+    file,
+    text,
+    'the file stops mid-line, as one still being written does; the last complete version is served',
+  );
+}
+
+/**
+ * A file whose size on disk, once parsed, is not the size read is still being written, even where the
+ * read stopped at a line break (and so reads as a complete, shorter article).
+ */
+function stillWritten(file: string, text: string): Diagnostic {
+  return partial(
+    file,
+    text,
+    'the file was still being written when it was read; the last complete version is served',
+  );
 }
 
 /**
@@ -77,6 +104,11 @@ export class DataStore {
   /** The reload under way, and the one waiting for it to end (see reload). */
   private running: Promise<ReloadReport> | null = null;
   private next: Promise<ReloadReport> | null = null;
+  /**
+   * Files the last reload held back as not yet written (new and empty, or still growing), with how many
+   * reloads in a row have found a new one empty: the watcher reads them again after its debounce.
+   */
+  private waiting = new Map<string, number>();
 
   private constructor(readonly dir: string) {}
 
@@ -143,7 +175,9 @@ export class DataStore {
 
   private async doReload(preloaded?: SourceFile[]): Promise<ReloadReport> {
     const started = performance.now();
-    const sources = preloaded ?? (await readSources(this.dir));
+    const bytes = preloaded ? null : await readSourceBytes(this.dir);
+    const sources = preloaded ?? decodeSources(bytes ?? []);
+    const readSize = new Map(bytes?.map((source) => [source.file, source.bytes.length]));
     const next = new Map<string, FileState>();
     const report: ReloadReport = {
       at: new Date(),
@@ -153,6 +187,8 @@ export class DataStore {
       removed: [],
       failed: [],
     };
+    const waiting = new Map<string, number>();
+    const changed: SourceFile[] = [];
     for (const source of sources) {
       const previous = this.files.get(source.file);
       // Unchanged files keep their parse: a reload after one edit should cost one article, not all of them.
@@ -160,9 +196,31 @@ export class DataStore {
         next.set(source.file, previous);
         continue;
       }
-      const parsed = parseSource(source);
+      // A file is created empty and then written: a new, empty file is read again after the debounce
+      // rather than reported, until it has stayed empty for a few reloads.
+      const tries = (this.waiting.get(source.file) ?? 0) + 1;
+      if (!previous && source.text === '' && tries < EMPTY_RETRIES) {
+        waiting.set(source.file, tries);
+        continue;
+      }
+      changed.push(source);
+    }
+    // At start nothing is served yet and a thread would only add its start-up; a reload runs beside
+    // the answers, so it parses on the parse thread.
+    const parsedFiles = preloaded ? changed.map(parseSource) : await parseOffThread(changed);
+    const sizes = preloaded ? null : await this.sizesOnDisk(changed);
+    for (const [index, source] of changed.entries()) {
+      const parsed = parsedFiles[index] as { report: FileReport; article: EventArticle | null };
+      const previous = this.files.get(source.file);
       const endsWithBreak = endsWithLineBreak(source.text);
-      if (parsed.article && previous?.article && previous.endsWithBreak && !endsWithBreak) {
+      const size = sizes?.[index];
+      if (size !== undefined && size !== readSize.get(source.file)) {
+        waiting.set(source.file, 0);
+        if (!previous) continue;
+        parsed.report.diagnostics = [stillWritten(source.file, source.text)];
+        parsed.report.eventId = null;
+        parsed.article = null;
+      } else if (parsed.article && previous?.article && previous.endsWithBreak && !endsWithBreak) {
         parsed.report.diagnostics = [cutShort(source.file, source.text)];
         parsed.report.eventId = null;
         parsed.article = null;
@@ -183,11 +241,24 @@ export class DataStore {
     const states = [...next.values()];
     const articles = dropDuplicates(states.map((s) => ({ report: s.report, article: s.article })));
     this.files = next;
+    this.waiting = waiting;
     this.current = new Dataset(articles);
     void this.current.warmText();
     report.durationMs = performance.now() - started;
     this.last = report;
     return report;
+  }
+
+  /** Each file's size now, in bytes (undefined when it is gone), to tell a file still being written. */
+  private sizesOnDisk(sources: readonly SourceFile[]): Promise<Array<number | undefined>> {
+    return Promise.all(
+      sources.map((source) =>
+        stat(join(this.dir, source.file)).then(
+          (stats) => stats.size,
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   status(): StatusReport {
@@ -203,20 +274,28 @@ export class DataStore {
   /** Reloads when the folder changes, after `debounceMs` of quiet (editors write files in several steps). */
   watch(onReload: (report: ReloadReport | Error) => void, debounceMs = 300): () => void {
     let timer: NodeJS.Timeout | undefined;
-    const watcher: FSWatcher = watch(this.dir, () => {
+    let closed = false;
+    const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         // A change that lands while a reload runs must get a reload of its own, not join the running one.
         const after = this.running?.catch(() => undefined) ?? Promise.resolve();
         after
           .then(() => this.reload())
-          .then(onReload, (error: unknown) =>
-            onReload(error instanceof Error ? error : new Error(String(error))),
+          .then(
+            (report) => {
+              onReload(report);
+              // A file held back as not yet written is read again after the same quiet time.
+              if (!closed && this.waiting.size > 0) schedule();
+            },
+            (error: unknown) => onReload(error instanceof Error ? error : new Error(String(error))),
           );
       }, debounceMs);
-    });
+    };
+    const watcher: FSWatcher = watch(this.dir, schedule);
     watcher.on('error', (error) => onReload(error));
     return () => {
+      closed = true;
       clearTimeout(timer);
       watcher.close();
     };

@@ -73,7 +73,7 @@ function checkHeatRanks(heat: Heat, first: number, at: At, out: Diagnostic[]): v
 /** A single timed race: competition ranking by time, so ties share a rank and the next rank is skipped. */
 function checkRaceRanks(heat: Heat, at: At, out: Diagnostic[]): void {
   const timed = heat.rows.filter((row) => row.rank !== null && timeOf(row) !== null);
-  // Sorted once and searched, not counted per row: the count per row made a 20,000-skater race quadratic.
+  // Sorted once and searched, not counted per row, which would cost the square of the race's size.
   const sorted = timed.map((row) => timeOf(row) ?? 0).sort((a, b) => a - b);
   const faster = (t: number) => {
     let lo = 0;
@@ -112,6 +112,18 @@ export function checkInvariants(
   const out: Diagnostic[] = [];
   const finals = article.rounds.filter((round) => round.kind === 'final' || round.kind.startsWith('final-'));
   for (const round of article.rounds) {
+    // Final B ranks continue after Final A (6-10), Final C after B. Whether a skater penalised in
+    // Final A takes up a place varies between articles, so both starting points are accepted. The
+    // counts are the round's, not the heat's: counted per heat, many heats over a long Final A square.
+    let before: { ranked: number; all: number } | null = null;
+    const countBefore = () => {
+      if (before) return before;
+      const earlier = finals.filter((other) => round.kind.startsWith('final-') && other.kind < round.kind);
+      const count = (keep: (r: ResultRow) => boolean) =>
+        earlier.reduce((n, other) => n + other.heats.reduce((m, h) => m + h.rows.filter(keep).length, 0), 0);
+      before = { ranked: count((r) => r.rank !== null), all: count(() => true) };
+      return before;
+    };
     for (const heat of round.heats) {
       if (heat.rows.some((row) => row.points)) {
         checkPoints(heat, at, out);
@@ -121,16 +133,7 @@ export function checkInvariants(
       ) {
         checkRaceRanks(heat, at, out);
       } else {
-        // Final B ranks continue after Final A (6-10), Final C after B. Whether a skater penalised in
-        // Final A takes up a place varies between articles, so both starting points are accepted.
-        const earlier = finals.filter((other) => round.kind.startsWith('final-') && other.kind < round.kind);
-        const count = (keep: (r: ResultRow) => boolean) =>
-          earlier.reduce(
-            (n, other) => n + other.heats.reduce((m, h) => m + h.rows.filter(keep).length, 0),
-            0,
-          );
-        const ranked = count((r) => r.rank !== null);
-        const all = count(() => true);
+        const { ranked, all } = countBefore();
         const firstRank = heat.rows.find((r) => r.rank !== null)?.rank;
         checkHeatRanks(heat, firstRank === all + 1 ? all + 1 : ranked + 1, at, out);
       }

@@ -87,6 +87,13 @@ export function cellStart(line: string, index: number): number {
   return pipe < 0 ? 0 : pipe + 1;
 }
 
+/** `cellStart` of every cell of `line` at once, for a caller that points at many cells of one line. */
+function cellStarts(line: string): (index: number) => number {
+  const starts: number[] = [];
+  for (let pipe = line.indexOf('|'); pipe >= 0; pipe = line.indexOf('|', pipe + 1)) starts.push(pipe + 1);
+  return (index) => starts[index] ?? 0;
+}
+
 export function isTableRow(line: string): boolean {
   return TABLE_ROW.test(line);
 }
@@ -146,12 +153,22 @@ export function readHeader(text: SourceText, table: RawTable, diagnostics: Diagn
   }
   const columns = headers.map(columnOf);
   const seen = new Set<Column>();
+  // A header line can repeat a column thousands of times; its cells are located once, not once per warning.
+  const startsOn = new Map<number, (index: number) => number>();
+  const startOf = (line: number, cell: number) => {
+    let starts = startsOn.get(line);
+    if (!starts) {
+      starts = cellStarts(text.lines[line - 1] ?? '');
+      startsOn.set(line, starts);
+    }
+    return starts(cell);
+  };
   columns.forEach((column, index) => {
     if (column === null) return;
     if (seen.has(column)) {
       // A second `Time` column (e.g. a split) must not overwrite the first; keep the first, say so.
       const origin = origins[index] ?? { line: first.line, cell: index };
-      const from = cellStart(text.lines[origin.line - 1] ?? '', origin.cell);
+      const from = startOf(origin.line, origin.cell);
       diagnostics.push(
         text.warning(origin.line, `duplicate column "${headers[index] ?? ''}" ignored`, headers[index], from),
       );

@@ -368,6 +368,28 @@ function mutations(size: FuzzSize): fc.Arbitrary<Mutation> {
         ),
       ),
     fc
+      .tuple(nat, fc.integer({ min: 2, max: size.maxRepeat }))
+      .map(([row, times]) =>
+        m(`widen row #${row} to ${times} times its cells`, (lines) =>
+          onLine(lines, isRow, row, (line) =>
+            editCells(line, (cells) => Array.from({ length: times }, () => cells).flat()),
+          ),
+        ),
+      ),
+    fc
+      .tuple(nat, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: size.maxRepeat }))
+      .map(([line, count, times]) =>
+        m(`repeat ${count} lines from ${line} ${times} times`, (lines) => {
+          const i = line % Math.max(1, lines.length);
+          const block = lines.slice(i, i + count);
+          return [
+            ...lines.slice(0, i),
+            ...Array.from({ length: times }, () => block).flat(),
+            ...lines.slice(i + count),
+          ];
+        }),
+      ),
+    fc
       .tuple(nat, fc.constantFrom(...SEEDS), nat, fc.integer({ min: 1, max: 80 }))
       .map(([line, seed, from, count]) =>
         m(`splice ${count} lines of ${seed.file} from ${from} at ${line}`, (lines) => {
@@ -492,8 +514,10 @@ const MB = 1_000_000;
 /**
  * Large documents, each aimed at one place a long input could go quadratic: a 1 MB run of spaces
  * inside the title, a heading, an infobox key and value, a name and a time cell; a paragraph of
- * " of " country phrases; a single race of 20,000 skaters; a date range of 9,999 years; and one 10 MB
- * mass start of 200,000 rows whose every Total is wrong (200,000 warnings).
+ * " of " country phrases; a single race of 20,000 skaters; a date range of 9,999 years; one 10 MB
+ * mass start of 200,000 rows whose every Total is wrong (200,000 warnings); a header and a row of
+ * 40,000 cells; a Final B of many heats after a long Final A; many headed heats; and prose naming
+ * the countries of many skaters.
  */
 export function bigDocuments(): Array<{ name: string; text: string }> {
   const [massStart, , shortTrack] = SEEDS.map((s) => s.text) as [string, string, string];
@@ -549,6 +573,50 @@ export function bigDocuments(): Array<{ name: string; text: string }> {
     {
       name: '10 MB: a mass start of 200,000 rows, every Total wrong',
       text: massStart.replace(/^\| 1 \| 1 \| Antoine.*$/m, massRows.join('\n')),
+    },
+    {
+      name: 'a header line of 40,000 cells',
+      text: massStart.replace(/^\| Rank \| Heat .*$/m, '| Rank | Name |'.repeat(20_000)),
+    },
+    {
+      name: 'a row of 40,000 cells',
+      text: shortTrack.replace(/^\| 1 \| 1 \| .*$/m, '| 1 | Skater |'.repeat(20_000)),
+    },
+    {
+      name: 'a Final B of 10,000 heats after a Final A of 10,000 rows',
+      text: [
+        "= Short-track speed skating at the 2026 Winter Olympics – Men's 500 metres =",
+        '== Results ==',
+        '=== Final A ===',
+        '| Rank | Name | Time |',
+        ...Array.from({ length: 10_000 }, (_, i) => `| ${i + 1} | Skater A${i} | 40.${i % 1000} |`),
+        '=== Final B ===',
+        '| Rank | Heat | Name | Time |',
+        ...Array.from({ length: 10_000 }, (_, i) => `| 1 | ${i + 1} | Skater B${i} | 41.000 |`),
+      ].join('\n'),
+    },
+    {
+      name: '5,000 heats under their own headings',
+      text: [
+        "= Short-track speed skating at the 2026 Winter Olympics – Men's 500 metres =",
+        '== Results ==',
+        '=== Heats ===',
+        ...Array.from({ length: 5_000 }, (_, i) => [
+          `==== Heat ${i + 1} ====`,
+          '| Rank | Name | Time |',
+          `| 1 | Skater ${i} | 40.123 |`,
+        ]).flat(),
+      ].join('\n'),
+    },
+    {
+      name: 'prose giving 10,000 skaters a country',
+      text: [
+        "= Speed skating at the 2026 Winter Olympics – Men's 500 metres =",
+        Array.from({ length: 10_000 }, (_, i) => `Skater Number${i} of Norway`).join(', '),
+        '==Results==',
+        '| Rank | Pair | Name | Country | Time | Notes |',
+        ...race.slice(0, 10_000),
+      ].join('\n'),
     },
   ];
 }

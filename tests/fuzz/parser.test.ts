@@ -159,6 +159,31 @@ const BIG_EXPECTED: Record<string, { outcome: 'article' | 'error'; warnings: num
     warnings: 200_001,
     first: 'Total 2 is not S1+S2+S3+S4 = 1',
   },
+  'a header line of 40,000 cells': {
+    outcome: 'article',
+    warnings: 40_096,
+    first: 'duplicate column "Rank" ignored',
+  },
+  'a row of 40,000 cells': {
+    outcome: 'article',
+    warnings: 4,
+    first: 'row has 59999 cells, the header 6; extra cells ignored',
+  },
+  'a Final B of 10,000 heats after a Final A of 10,000 rows': {
+    outcome: 'article',
+    warnings: 10_003,
+    first: 'article has no Infobox',
+  },
+  '5,000 heats under their own headings': {
+    outcome: 'article',
+    warnings: 1,
+    first: 'article has no Infobox',
+  },
+  'prose giving 10,000 skaters a country': {
+    outcome: 'article',
+    warnings: 2,
+    first: 'article has no Infobox',
+  },
 };
 
 describe('parse/article under fuzzing', () => {
@@ -205,7 +230,7 @@ describe('parse/article under fuzzing', () => {
       expect(big.map((d) => d.name)).toStrictEqual(Object.keys(BIG_EXPECTED));
     });
 
-    // Each of these hung for seconds to minutes, or overflowed the stack, before its fix.
+    // Each aims at a place where a long input could cost the square of its length, or overflow the stack.
     it.each(big)(
       '$name: parses or fails with a position within its budget',
       ({ name, text }) => {

@@ -3,20 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as loader from '../../src/load/loader.js';
+import * as thread from '../../src/load/parse-thread.js';
 import { DataStore } from '../../src/load/store.js';
 import { SEEDS_DIR } from '../search/helpers.js';
 
-// The store's own calls go through the mock, so the test sees which files it parsed.
+// The store's own calls go through the mocks, so the test sees which files it parsed: at start on this
+// thread, on a reload on the parse thread.
 vi.mock('../../src/load/loader.js', async (importOriginal) => {
   const original = await importOriginal<typeof loader>();
   return { ...original, parseSource: vi.fn(original.parseSource) };
 });
+vi.mock('../../src/load/parse-thread.js', async (importOriginal) => {
+  const original = await importOriginal<typeof thread>();
+  return { ...original, parseOffThread: vi.fn(original.parseOffThread) };
+});
 
 const parsed = () =>
-  vi
-    .mocked(loader.parseSource)
-    .mock.calls.map(([source]) => source.file)
-    .sort();
+  [
+    ...vi.mocked(loader.parseSource).mock.calls.map(([source]) => source.file),
+    ...vi.mocked(thread.parseOffThread).mock.calls.flatMap(([sources]) => sources.map((s) => s.file)),
+  ].sort();
 
 let dir: string;
 beforeEach(async () => {
@@ -32,6 +38,7 @@ describe('load/store reload', () => {
     const [first, second] = parsed();
 
     vi.mocked(loader.parseSource).mockClear();
+    vi.mocked(thread.parseOffThread).mockClear();
     const unchanged = await store.reload();
     expect(parsed()).toStrictEqual([]);
     expect(unchanged).toMatchObject({ added: [], updated: [], removed: [], failed: [] });
