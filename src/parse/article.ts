@@ -30,6 +30,8 @@ const TITLE =
   /^(?<sport>.+?) at the (?<year>\d{4}) (?<season>Winter|Summer) Olympics\s*[–—-]+\s*(?<event>.+)$/;
 const HEADING = /^(?<open>={2,6})(?!=)(?<title>.+?)(?<close>={2,6})$/;
 const INFOBOX_START = /^infobox\b/i;
+// An imported file opens with `#` lines naming its source, revision and licence, before the title.
+const HEADER_COMMENT = /^\s*#/;
 const INFOBOX_ENTRY = /^\s*[-*](?<key>[^:]+):(?<value>.*)$/;
 // "Ladies'" carries its possessive after the s it already ends with.
 const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|'|’)?\s+/i;
@@ -86,7 +88,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
   const text: SourceText = new SourceText(source, input);
   const warnings: Diagnostic[] = [];
 
-  const titleIndex = text.lines.findIndex((line) => line.trim() !== '');
+  const titleIndex = text.lines.findIndex((line) => line.trim() !== '' && !HEADER_COMMENT.test(line));
   const titleLine = titleIndex + 1;
   const titleMatch = TITLE_LINE.exec(text.lines[titleIndex]?.trim() ?? '');
   if (titleIndex < 0) text.fail(1, 'empty article');
