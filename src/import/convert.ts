@@ -11,6 +11,8 @@ const EVENT_TITLE =
 const GAMES_TITLE = /^(?<sport>.+?) at the \d{4} (?:Winter|Summer)(?: Youth)? Olympics$/;
 const SKATING_SPORT = /^(?:short[- ]?track )?speed skating$/i;
 const RESULTS_HEADING = /^results?$/i;
+const ROUND_HEADING =
+  /^(?:(?:heats?|races?|quarter-?finals?|semi-?finals?|finals?|first round|second round|round \d+)(?:\s+(?:\d+|[a-d]))?|[a-d] final|final round)$/i;
 // Sections after the article proper: nothing in them is the event's prose or results.
 const END_MATTER =
   /^(?:references?|notes?|footnotes|citations|sources|bibliography|see also|external links|further reading)$/i;
@@ -98,6 +100,7 @@ const ROLE_NAMES: Record<string, Role> = {
   country: 'country',
   nation: 'country',
   noc: 'country',
+  nationality: 'country',
   laps: 'laps',
   s1: 's1',
   s2: 's2',
@@ -272,7 +275,13 @@ function emptyCell(left: number): Placed {
 }
 
 function roleOf(label: string): Role | null {
-  const key = label.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '').trim();
+  // "Time (hand)", "Rank." and "Pos" name the same columns as "Time", "Rank" and "Pos".
+  const key = label
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!:*]+$/, '')
+    .trim();
   return ROLE_NAMES[key] ?? null;
 }
 
@@ -606,6 +615,25 @@ function readPage(root: Element): { infobox: Element | null; sections: Section[]
   return { infobox, sections };
 }
 
+/**
+ * Older articles put their rounds at the top ("== Heats ==", "== Final =="); the dump format reads rounds
+ * under a Results heading, so one is put above the first round and the rounds go one level down.
+ */
+function gatherRounds(sections: Section[]): Section[] {
+  if (sections.some((s) => s.heading !== null && RESULTS_HEADING.test(s.heading))) return sections;
+  const first = sections.findIndex((s) => s.heading !== null && ROUND_HEADING.test(s.heading));
+  if (first < 0) return sections;
+  const base = (sections[first] as Section).level;
+  const gathered: Section[] = [{ heading: 'Results', level: base, paragraphs: [], tables: [] }];
+  let end = first;
+  for (; end < sections.length; end++) {
+    const section = sections[end] as Section;
+    if (section.level <= base && !ROUND_HEADING.test(section.heading ?? '')) break;
+    gathered.push({ ...section, level: section.level + 1 });
+  }
+  return [...sections.slice(0, first), ...gathered, ...sections.slice(end)];
+}
+
 /** Prose safe to write as one line: nothing the dump format would read as a table, heading or title. */
 function proseLine(text: string): string {
   return oneLine(text)
@@ -668,7 +696,7 @@ export function convertArticle(page: SourcePage): ConvertResult {
   let resultsLevel: number | null = null;
   let skipBelow: number | null = null;
   let resultTables = 0;
-  for (const section of sections) {
+  for (const section of gatherRounds(sections)) {
     if (section.heading !== null) {
       if (skipBelow !== null && section.level > skipBelow) continue;
       skipBelow = null;

@@ -28,6 +28,8 @@ const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: strin
   CZE: { name: 'Czech Republic', aliases: ['Czechia'] },
   KOR: { name: 'South Korea', aliases: ['Korea'] },
   RUS: { name: 'Russia' },
+  TUR: { name: 'Türkiye', aliases: ['Turkey'] },
+  HKG: { name: 'Hong Kong', aliases: ['Hong Kong, China'] },
   AIN: { name: 'Individual Neutral Athletes', flag: null },
   ROC: { name: 'ROC', flag: null, aliases: ['Russian Olympic Committee'] },
   OAR: { name: 'Olympic Athletes from Russia', flag: null },
