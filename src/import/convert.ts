@@ -670,7 +670,7 @@ export function convertArticle(page: SourcePage): ConvertResult {
   const sport = (parts.sport ?? '').trim();
   if (!SKATING_SPORT.test(sport))
     return refuse(
-      `"${title}" is a ${sport} event; only speed skating and short-track speed skating are imported`,
+      `"${title}" is not a speed-skating event (its sport is ${sport}); only speed skating and short-track speed skating are imported`,
     );
   const info = {
     sport,

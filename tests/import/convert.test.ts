@@ -260,4 +260,279 @@ describe('import/convert', () => {
       ).toBe(null);
     });
   });
+  describe('convertArticle (hand-written pages in today’s markup)', () => {
+    const shortTrack = handPage(
+      'hand-short-track-1000m-men-2026.html',
+      "Short-track speed skating at the 2026 Winter Olympics – Men's 1000 metres",
+    );
+    const massStart = handPage(
+      'hand-mass-start-women-2026.html',
+      "Speed skating at the 2026 Winter Olympics – Women's mass start",
+    );
+    const data = new Dataset([load(shortTrack), load(massStart)]);
+    const short = (round: string, heat: number | null) =>
+      heatRows(data, 'short-track-1000m-men-2026', round, heat).map(([rank, , name, noc, mark, , notes]) => [
+        rank,
+        name,
+        noc,
+        mark,
+        notes,
+      ]);
+
+    it('converts both without a warning', () => {
+      const a = converted(shortTrack);
+      const b = converted(massStart);
+      expect([a.stats, a.warnings, b.stats, b.warnings]).toStrictEqual([
+        { tables: 3, rows: 15, rowsWithNoc: 15 },
+        [],
+        { tables: 2, rows: 10, rowsWithNoc: 10 },
+        [],
+      ]);
+    });
+
+    it('short track: heats from one table with a rowspan Heat column, every Country form read', () => {
+      expect(short('heats', 1)).toStrictEqual([
+        [1, "Jens van 't Wout", 'NED', '1:25.237', ['Q']],
+        [2, 'Teun Boer', 'NED', '1:25.741', ['Q']],
+        [3, 'Roberts Krūzbergs', 'LAT', '1:25.890', []],
+        // A team link alone, no flag: Individual Neutral Athletes.
+        [null, 'Ivan Posashkov', 'AIN', null, ['PEN']],
+      ]);
+      expect(short('heats', 2)).toStrictEqual([
+        [1, 'Sun Long', 'CHN', '1:25.339', ['Q']],
+        [2, 'Rim Jong-un', 'KOR', '1:25.558', ['Q']],
+        // A flag and the code as text; then a flag alone.
+        [3, 'William Dandjinou', 'CAN', '1:25.600', []],
+        [4, 'Shaoang Liu', 'CHN', '1:26.814', []],
+      ]);
+    });
+
+    it('short track: Final A ranks read from medal icons, a footnote dropped from a time, Final B apart', () => {
+      expect(short('final', null)).toStrictEqual([
+        [1, "Jens van 't Wout", 'NED', '1:24.537', []],
+        [2, 'Sun Long', 'CHN', '1:24.565', []],
+        [3, 'Rim Jong-un', 'KOR', '1:24.611', []],
+        [4, 'Teun Boer', 'NED', '1:24.671', []],
+      ]);
+      expect(short('final b', null)).toStrictEqual([
+        [5, 'Roberts Krūzbergs', 'LAT', '1:27.211', []],
+        [6, 'William Dandjinou', 'CAN', '1:27.267', []],
+        [7, 'Shaoang Liu', 'CHN', '1:27.453', []],
+      ]);
+      const event = found(data.events.resolve('short-track-1000m-men-2026'));
+      expect(event.rounds.map((r) => [r.label, r.start?.local ?? null])).toStrictEqual([
+        ['Heats', '2026-02-10T11:10'],
+        ['Final B', '2026-02-12T21:52'],
+        ['Final A', '2026-02-12T21:58'],
+      ]);
+    });
+
+    it('mass start: a two-row Points header, and a final whose Athlete cells carry "(NED)"', () => {
+      const mass = (round: string, heat: number | null) => {
+        const event = found(data.events.resolve('mass-start-women-2026'));
+        const rows = found(resolveHeat(found(resolveRound(event, round)), heat)).rows;
+        return rows.map((row) => {
+          expect(found(data.athletes.resolve(row.name)).noc).toBe(row.country);
+          return [
+            row.rank,
+            row.name,
+            row.country,
+            row.points?.sprints,
+            row.points?.total,
+            markOf(row),
+            row.notes,
+          ];
+        });
+      };
+      expect(mass('semifinals', 1)).toStrictEqual([
+        [1, 'Marijke Groenewoud', 'NED', [null, 2, 2, 60], 64, '8:43.59', ['Q']],
+        [2, 'Ivanie Blondin', 'CAN', [3, 1, 1, null], 5, '8:46.50', ['Q']],
+        [3, 'Greta Myers', 'USA', [null, 3, null, null], 3, '8:48.84', []],
+      ]);
+      expect(mass('semifinals', 2)).toStrictEqual([
+        [1, 'Mia Manganello', 'USA', [null, 3, null, 20], 23, '8:36.62', ['Q']],
+        [2, 'Valérie Maltais', 'CAN', [1, null, null, 10], 11, '8:36.69', ['Q']],
+        [3, 'Sandrine Tas', 'BEL', [null, null, null, null], 0, '8:37.28', []],
+      ]);
+      expect(mass('final', null)).toStrictEqual([
+        [1, 'Marijke Groenewoud', 'NED', [null, null, null, 60], 60, '8:34.70', []],
+        [2, 'Ivanie Blondin', 'CAN', [null, null, null, 40], 40, '8:35.09', []],
+        [3, 'Mia Manganello', 'USA', [null, null, null, 20], 20, '8:35.39', []],
+        [4, 'Valérie Maltais', 'CAN', [null, null, null, 10], 10, '8:36.10', []],
+      ]);
+    });
+
+    it('mass start: winning points and the Qualification prose, without its list or quota table', () => {
+      const event = found(data.events.resolve('mass-start-women-2026'));
+      expect(event.infobox?.win).toStrictEqual({ kind: 'points', points: 60, label: 'Winning points' });
+      expect(event.sections.find((s) => s.heading === 'Qualification')?.paragraphs).toStrictEqual([
+        'Quotas came from the 2025–26 World Cup standings.',
+      ]);
+    });
+  });
+
+  describe('convertArticle (the other real pages)', () => {
+    const sport = (title: string, what: string) =>
+      `"${title}" is not a speed-skating event (its sport is ${what}); only speed skating and short-track speed skating are imported`;
+    it.each<[string, string]>([
+      ['wtq_202-page_118', sport("Cycling at the 2004 Summer Olympics – Women's sprint", 'Cycling')],
+      [
+        'wtq_203-page_160',
+        sport("Athletics at the 2004 Summer Olympics – Men's 4 × 400 metres relay", 'Athletics'),
+      ],
+      [
+        'wtq_203-page_373',
+        sport("Diving at the 1984 Summer Olympics – Women's 3 metre springboard", 'Diving'),
+      ],
+      ['wtq_203-page_586', sport('Sailing at the 2008 Summer Olympics – Qualification', 'Sailing')],
+      ['wtq_203-page_780', sport("Diving at the 1960 Summer Olympics – Women's 10 metre platform", 'Diving')],
+      [
+        'wtq_203-page_852',
+        sport(
+          "Shooting at the 1924 Summer Olympics – Men's 100 metre team running deer, single shots",
+          'Shooting',
+        ),
+      ],
+      ['wtq_203-page_865', sport("Athletics at the 1964 Summer Olympics – Women's shot put", 'Athletics')],
+      [
+        'wtq_204-page_150',
+        sport("Swimming at the 2004 Summer Olympics – Men's 4 × 200 metre freestyle relay", 'Swimming'),
+      ],
+      ['wtq_204-page_204', sport("Cycling at the 2008 Summer Olympics – Men's team sprint", 'Cycling')],
+      [
+        'wtq_204-page_216',
+        '"Speed skating at the 1972 Winter Olympics" is an overview of a sport at one Games, not one event\'s results; import its events with --all',
+      ],
+      [
+        'wtq_204-page_262',
+        '"Athletics at the 2010 Summer Youth Olympics – Boys\' 2000 metre steeplechase" is not an Olympic event article ("<sport> at the <year> Winter Olympics – <event>")',
+      ],
+      [
+        'wtq_204-page_296',
+        sport("Shooting at the 1988 Summer Olympics – Women's 50 metre rifle three positions", 'Shooting'),
+      ],
+      ['wtq_204-page_397', sport('Bobsleigh at the 1956 Winter Olympics – Four-man', 'Bobsleigh')],
+      ['wtq_204-page_439', sport('Bobsleigh at the 2014 Winter Olympics – Two-woman', 'Bobsleigh')],
+      ['wtq_204-page_466', sport("Biathlon at the 2010 Winter Olympics – Women's relay", 'Biathlon')],
+      [
+        'wtq_204-page_521',
+        sport("Athletics at the 1932 Summer Olympics – Men's 50 kilometres walk", 'Athletics'),
+      ],
+      [
+        'wtq_204-page_731',
+        sport("Modern pentathlon at the 2004 Summer Olympics – Men's", 'Modern pentathlon'),
+      ],
+      ['wtq_204-page_735', sport("Cycling at the 1996 Summer Olympics – Men's team pursuit", 'Cycling')],
+      [
+        'wtq_204-page_81',
+        sport(
+          "Cross-country skiing at the 2014 Winter Olympics – Men's 15 kilometre classical",
+          'Cross-country skiing',
+        ),
+      ],
+      [
+        'wtq_204-page_835',
+        sport("Swimming at the 2008 Summer Olympics – Men's 200 metre backstroke", 'Swimming'),
+      ],
+    ])('%s is refused: %s', (id, message) => {
+      expect(convertArticle(realPage(id))).toStrictEqual({
+        kind: 'refused',
+        problems: [{ message, where: 'title' }],
+      });
+    });
+
+    // The same pages under a speed-skating title, so their table shapes go through the converter: each is
+    // either read in full (every row, every NOC) or refused; the tables of teams (relays, bobsleigh,
+    // team sprints) have no Name column and are never read as skaters.
+    const asSkating = (id: string) => {
+      const page = realPage(id);
+      return {
+        ...page,
+        title: page.title.replace(
+          /^.+? at the (\d{4}) (\w+)(?: Youth)? Olympics/,
+          'Speed skating at the $1 $2 Olympics',
+        ),
+      };
+    };
+    it.each<
+      [string, string, ConvertResult['kind'], { tables: number; rows: number; rowsWithNoc: number } | null]
+    >([
+      ['wtq_203-page_160', 'a relay: nations and their four runners', 'refused', null],
+      ['wtq_204-page_439', 'bobsleigh: crews in one cell', 'refused', null],
+      ['wtq_204-page_204', 'a team sprint', 'refused', null],
+      ['wtq_203-page_586', 'a qualification article', 'refused', null],
+      [
+        'wtq_204-page_521',
+        'a Nationality column of country names',
+        'converted',
+        { tables: 1, rows: 15, rowsWithNoc: 15 },
+      ],
+      [
+        'wtq_204-page_262',
+        'rounds at the top level and "(ETH)" in the Athlete cell',
+        'converted',
+        { tables: 3, rows: 30, rowsWithNoc: 30 },
+      ],
+      [
+        'wtq_204-page_835',
+        'heats, two semifinals, a swim-off and a final',
+        'converted',
+        { tables: 5, rows: 68, rowsWithNoc: 68 },
+      ],
+    ])('%s (%s) under a skating title: %s', (id, _, kind, stats) => {
+      const result = convertArticle(asSkating(id));
+      expect(result.kind).toBe(kind);
+      if (result.kind === 'converted') expect(result.stats).toStrictEqual(stats);
+      else
+        expect(result.problems[0]).toStrictEqual({
+          message: 'no results table (Rank and Name columns) under a Results heading',
+          where: 'section Results',
+        });
+    });
+  });
+
+  describe('convertArticle (refusals)', () => {
+    const title = "Speed skating at the 2026 Winter Olympics – Men's 500 metres";
+    it.each<[string, string, string]>([
+      ['an empty page', '', 'no results table (Rank and Name columns) under a Results heading'],
+      [
+        'prose only',
+        '<p>The race was held.</p>',
+        'no results table (Rank and Name columns) under a Results heading',
+      ],
+      [
+        'a results table with no Name column',
+        '<h2>Results</h2><table class="wikitable"><tr><th>Rank</th><th>Country</th><th>Time</th></tr><tr><td>1</td><td>NED</td><td>34.00</td></tr></table>',
+        'no results table (Rank and Name columns) under a Results heading',
+      ],
+      [
+        'a race table outside a Results section',
+        '<h2>Records</h2><table class="wikitable"><tr><th>Rank</th><th>Name</th><th>Time</th></tr><tr><td>1</td><td>A B</td><td>34.00</td></tr></table>',
+        'no results table (Rank and Name columns) under a Results heading',
+      ],
+      [
+        'a results table whose rows name nobody',
+        '<h2>Results</h2><table class="wikitable"><tr><th>Rank</th><th>Name</th><th>Time</th></tr><tr><td>1</td><td>–</td><td>34.00</td></tr></table>',
+        'no row of the results tables names a skater',
+      ],
+    ])('%s', (_, html, message) => {
+      const result = convertArticle({ title, revid: null, html, retrieved: RETRIEVED });
+      expect(result.kind === 'refused' ? result.problems[0]?.message : result.kind).toBe(message);
+    });
+
+    it('a title that is no Olympic event', () => {
+      expect(
+        convertArticle({ title: 'Speed skating', revid: 1, html: '', retrieved: RETRIEVED }),
+      ).toStrictEqual({
+        kind: 'refused',
+        problems: [
+          {
+            message:
+              '"Speed skating" is not an Olympic event article ("<sport> at the <year> Winter Olympics – <event>")',
+            where: 'title',
+          },
+        ],
+      });
+    });
+  });
 });
