@@ -54,7 +54,8 @@ export const eventLinks: EventLinks = (html, overviewTitle) => {
     const target = linkTarget($(element).attr('href') ?? '');
     if (target === null || NAMESPACE.test(target)) return;
     const parts = EVENT_TITLE.exec(target)?.groups;
-    if (!parts) return;
+    // "– Qualification" names a page about quotas, not an event.
+    if (!parts || /^qualification\b/i.test(parts.event ?? '')) return;
     if (
       overview &&
       (parts.sport?.toLowerCase() !== overview.sport.toLowerCase() || parts.year !== overview.year)
