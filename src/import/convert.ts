@@ -1,7 +1,7 @@
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { ArticleParseError } from '../parse/errors.js';
 import { parseArticle } from '../parse/index.js';
+import { loadHtml } from './html.js';
 import { linkTarget } from './links.js';
 import { nocFromFlagFile, nocFromName, nocFromTeamArticle, nocFromText } from './nocs.js';
 import type { ConvertProblem, ConvertResult, SourcePage } from './types.js';
@@ -269,7 +269,7 @@ function layOut(table: Element): Placed[][] {
   return grid.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? emptyCell(c)));
 }
 
-const EMPTY_ELEMENT = cheerio.load('<table><tr><td></td></tr></table>')('td').get(0) as Element;
+const EMPTY_ELEMENT = loadHtml('<table><tr><td></td></tr></table>')('td').get(0) as Element;
 function emptyCell(left: number): Placed {
   return { cell: EMPTY_ELEMENT, header: false, top: -1, left };
 }
@@ -572,7 +572,7 @@ function medallistName(row: Element): string | null {
 }
 
 /** Splits the page into the infobox, and sections of prose and tables in page order. */
-function readPage(root: Element): { infobox: Element | null; sections: Section[] } {
+function readPage(roots: readonly AnyNode[]): { infobox: Element | null; sections: Section[] } {
   const sections: Section[] = [{ heading: null, level: 1, paragraphs: [], tables: [] }];
   let infobox: Element | null = null;
   const current = () => sections[sections.length - 1] as Section;
@@ -609,7 +609,7 @@ function readPage(root: Element): { infobox: Element | null; sections: Section[]
     if (name === 'ul' || name === 'ol' || name === 'dl' || name === 'figure') return;
     for (const child of node.children) walk(child);
   };
-  walk(root);
+  for (const root of roots) walk(root);
   // A wikitable nested in another is reached through its parent's cells only once.
   for (const section of sections) section.tables = [...new Set(section.tables)];
   return { infobox, sections };
@@ -679,9 +679,10 @@ export function convertArticle(page: SourcePage): ConvertResult {
     event: (parts.event ?? '').trim(),
   };
 
-  const $ = cheerio.load(page.html);
-  const root = ($('.mw-parser-output').get(0) ?? $('body').get(0) ?? $.root().get(0)) as Element;
-  const { infobox, sections } = readPage(root);
+  const $ = loadHtml(page.html);
+  // A saved whole page has the article in .mw-parser-output; a fragment is the article itself.
+  const content = $('.mw-parser-output').get(0);
+  const { infobox, sections } = readPage(content ? [content] : $.root().contents().get());
   const warnings: ConvertProblem[] = [];
 
   const lines = [...formatSourceHeader({ ...page, title }), '', `= ${title} =`, ''];

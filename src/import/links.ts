@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { loadHtml } from './html.js';
 import type { EventLinks } from './types.js';
 
 // "/wiki/T", "//en.wikipedia.org/wiki/T", "https://…/wiki/T" and Parsoid's "./T".
@@ -47,7 +47,7 @@ function overviewParts(title: string): { sport: string; year: string } | null {
  */
 export const eventLinks: EventLinks = (html, overviewTitle) => {
   const overview = overviewParts(overviewTitle);
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const seen = new Set<string>();
   const titles: string[] = [];
   $('a[href]').each((_, element) => {
