@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
 import { UserError } from '../src/bot/command.js';
 import type { Reply } from '../src/render/reply.js';
+import { wikipediaWatchStatus } from '../src/import/watch-status.js';
 import { renderStatus } from '../src/render/status.js';
 
 export const data = new SlashCommandBuilder()
@@ -13,7 +14,7 @@ export const data = new SlashCommandBuilder()
 export function execute(invocation: Invocation, ctx: Context): Reply {
   // Discord hides the command from members, but a server can override that; the check here cannot be.
   if (!invocation.isAdmin) throw new UserError('`/status` is for server managers only.');
-  return renderStatus(ctx.status());
+  return renderStatus(ctx.status(), wikipediaWatchStatus());
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;
