@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
 import { WikipediaClient } from '../../src/import/fetch.js';
 import { WikipediaWatcher } from '../../src/import/watch.js';
 import type { WatchLog } from '../../src/import/watch.js';
@@ -205,5 +206,29 @@ describe('import/watch', () => {
       expect(value).toMatch(/…and \d+ more$/);
       expect(embed?.color).toBe(0xdd6b20);
     });
+  });
+});
+
+describe("config (the watcher's variables)", () => {
+  it('defaults to English Wikipedia every 5 minutes, watching nothing', () => {
+    const config = parseConfig({});
+    expect([
+      config.WIKIPEDIA_API,
+      config.WATCH_INTERVAL,
+      config.WATCH_WIKIPEDIA,
+      config.WIKIPEDIA_CONTACT,
+    ]).toStrictEqual(['https://en.wikipedia.org/w/api.php', 300, undefined, undefined]);
+  });
+
+  it('allows polling faster than once a minute only when the API is on loopback', () => {
+    expect(
+      parseConfig({ WATCH_INTERVAL: '0.2', WIKIPEDIA_API: 'http://127.0.0.1:9/w/api.php' }).WATCH_INTERVAL,
+    ).toBe(0.2);
+    expect(() => parseConfig({ WATCH_INTERVAL: '30' })).toThrow(
+      new ConfigError([
+        'WATCH_INTERVAL must be at least 60 seconds when WIKIPEDIA_API is not on this machine',
+      ]),
+    );
+    expect(() => parseConfig({ WATCH_INTERVAL: 'often', WIKIPEDIA_API: 'wikipedia' })).toThrow(ConfigError);
   });
 });
