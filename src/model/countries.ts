@@ -100,6 +100,12 @@ export function nocFromCountryName(name: string): string | null {
   return lookup().byName.get(nameKey(name)) ?? null;
 }
 
+/** The IOC code a results row's Country cell gives: the code as written, or the country it names; else null. */
+export function nocOfCountryCell(cell: string | null): string | null {
+  if (cell === null || cell === '') return null;
+  return /^[A-Z]{3}$/.test(cell) ? cell : nocFromCountryName(cell);
+}
+
 /** Every country name that `nocFromCountryName` recognises, longest first (for prose matching). */
 export function knownCountryNames(): string[] {
   return [...lookup().byName.keys()].sort((a, b) => b.length - a.length);

@@ -1,5 +1,5 @@
-import type { EventArticle, Heat, Round } from '../model/schemas.js';
-import { nocByCode } from '../model/countries.js';
+import type { EventArticle, Heat, ResultRow, Round } from '../model/schemas.js';
+import { nocByCode, nocOfCountryCell } from '../model/countries.js';
 import type { Podium } from '../search/index.js';
 import { heatLabel } from '../search/index.js';
 import { createImageCache } from './images/cache.js';
@@ -27,6 +27,12 @@ function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** A skater as a heat chart names them: with the NOC their row's Country cell gives, where it gives one. */
+function chartName(row: ResultRow): string {
+  const noc = nocOfCountryCell(row.country);
+  return noc === null ? row.name : `${row.name} (${noc})`;
 }
 
 /** A picture a reply can carry: what it is called and says, and how to draw it (only when not cached). */
@@ -105,7 +111,7 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
         subtitle,
         rows: heat.rows.map((row) => ({
           rank: row.rank,
-          name: row.name,
+          name: chartName(row),
           sprints: row.points?.sprints ?? [null, null, null, null],
           total: row.points?.total ?? 0,
           time: row.mark.kind === 'time' ? row.mark.time.text : null,
@@ -121,7 +127,7 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
       subtitle,
       rows: heat.rows.map((row) => ({
         rank: row.rank,
-        name: row.name,
+        name: chartName(row),
         timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
         ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
         note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
