@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
+import { wikipediaWatchStatus } from '../src/import/watch-status.js';
 import { renderStatus } from '../src/render/status.js';
 
 export const data = new SlashCommandBuilder()
@@ -10,7 +11,7 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 export function execute(_invocation: Invocation, ctx: Context): Reply {
-  return renderStatus(ctx.status());
+  return renderStatus(ctx.status(), wikipediaWatchStatus());
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const SNOWFLAKE = /^\d{17,20}$/;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Wikimedia asks bots not to poll often; a local stand-in or mirror (loopback) may be polled as often as wanted.
+const MIN_WATCH_INTERVAL_S = 60;
 // Copies of .env.example leave variables present but empty; empty means "not set".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
@@ -40,8 +43,28 @@ const Env = z
     WATCH_SEEDS: optional(z.enum(['true', 'false', '1', '0'])).transform(
       (v) => v === undefined || v === 'true' || v === '1',
     ),
+    WIKIPEDIA_API: optional(
+      z.url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as https://en.wikipedia.org/w/api.php',
+      }),
+    ).transform((url) => url ?? 'https://en.wikipedia.org/w/api.php'),
+    WIKIPEDIA_CONTACT: optional(z.string().trim()),
+    WATCH_WIKIPEDIA: optional(z.string().trim()),
+    WATCH_INTERVAL: optional(
+      z.coerce
+        .number({ error: 'must be a number of seconds' })
+        .positive('must be a number of seconds above 0'),
+    ).transform((s) => s ?? 300),
   })
   .superRefine((env, ctx) => {
+    if (env.WATCH_INTERVAL < MIN_WATCH_INTERVAL_S && !LOOPBACK.has(new URL(env.WIKIPEDIA_API).hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WATCH_INTERVAL'],
+        message: `must be at least ${MIN_WATCH_INTERVAL_S} seconds when WIKIPEDIA_API is not on this machine`,
+      });
+    }
     if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
       ctx.addIssue({
         code: 'custom',

@@ -53,6 +53,10 @@ async function main(): Promise<void> {
     process.exit(failed > 0 ? 1 : 0);
   }
 
+  // Live updates from Wikipedia (WATCH_WIKIPEDIA); the importer is loaded only when something is watched.
+  if (config.WATCH_WIKIPEDIA)
+    (await import('./import/watch.js')).startWikipediaWatch(config, store, logger ?? undefined);
+
   if (!token || !logger) {
     const { startConsole } = await import('./hosts/console/repl.js');
     await startConsole({ store, commands, banner: summarise(store) });

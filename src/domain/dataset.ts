@@ -1,3 +1,4 @@
+import { nocOfCountryCell } from '../model/countries.js';
 import type { EventArticle, Medal, ResultRow, Round } from '../model/schemas.js';
 import { decidingRound } from '../model/invariants.js';
 import { nameTokens } from '../model/names.js';
@@ -104,6 +105,11 @@ function nocOf(event: EventArticle, athleteId: string): string | null {
   return Object.hasOwn(event.nocs, athleteId) ? (event.nocs[athleteId] ?? null) : null;
 }
 
+/** A row's own Country cell where it has one (an imported article fills it for every skater), else the article's. */
+function rowNoc(event: EventArticle, row: ResultRow): string | null {
+  return nocOfCountryCell(row.country) ?? nocOf(event, row.athleteId);
+}
+
 /** Everything loaded, indexed once at load, and the queries the commands need. Immutable. */
 export class Dataset {
   readonly events: EventIndex;
@@ -133,6 +139,7 @@ export class Dataset {
               else if (!seen.includes(row.name)) seen.push(row.name);
             }
             person.appearances.push({ event, round, heat, row });
+            if (person.noc === null && row.country !== null) person.noc = nocOfCountryCell(row.country);
           }
         }
       }
@@ -195,7 +202,7 @@ export class Dataset {
           medal,
           name: row.name,
           athleteId: row.athleteId,
-          noc: nocOf(event, row.athleteId),
+          noc: rowNoc(event, row),
           row,
         });
     }

@@ -20,21 +20,33 @@ export interface Noc {
 const TYPOGRAPHIC_APOSTROPHE = /[’ʼ]/g;
 
 // Olympic usage differs from the everyday country name for a few NOCs, and some NOCs are not countries.
+// The historic NOCs (no longer in world-countries) follow the IOC's list as given in Wikipedia's "List of
+// IOC country codes", section "Historic NOCs and teams".
 const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: string[] }> = {
   GBR: { name: 'Great Britain' },
   TPE: { name: 'Chinese Taipei', flag: null },
   CZE: { name: 'Czech Republic', aliases: ['Czechia'] },
   KOR: { name: 'South Korea', aliases: ['Korea'] },
   RUS: { name: 'Russia' },
+  TUR: { name: 'Türkiye', aliases: ['Turkey'] },
+  HKG: { name: 'Hong Kong', aliases: ['Hong Kong, China'] },
   AIN: { name: 'Individual Neutral Athletes', flag: null },
   ROC: { name: 'ROC', flag: null, aliases: ['Russian Olympic Committee'] },
   OAR: { name: 'Olympic Athletes from Russia', flag: null },
-  URS: { name: 'Soviet Union', flag: null },
+  URS: { name: 'Soviet Union', flag: null, aliases: ['USSR'] },
   EUN: { name: 'Unified Team', flag: null },
-  GDR: { name: 'East Germany', flag: null },
+  GDR: { name: 'East Germany', flag: null, aliases: ['German Democratic Republic'] },
   FRG: { name: 'West Germany', flag: null },
   TCH: { name: 'Czechoslovakia', flag: null },
-  YUG: { name: 'Yugoslavia', flag: null },
+  YUG: { name: 'Yugoslavia', flag: null, aliases: ['Kingdom of Yugoslavia', 'FR Yugoslavia'] },
+  SCG: { name: 'Serbia and Montenegro', flag: null },
+  EUA: { name: 'United Team of Germany', flag: null },
+  SAA: { name: 'Saar', flag: null },
+  ANZ: { name: 'Australasia', flag: null },
+  BOH: { name: 'Bohemia', flag: null },
+  RU1: { name: 'Russian Empire', flag: null },
+  IOP: { name: 'Independent Olympic Participants', flag: null },
+  IOA: { name: 'Independent Olympic Athletes', flag: null },
 };
 
 function nameKey(name: string): string {
@@ -78,9 +90,20 @@ export function nocByCode(code: string): Noc {
   return lookup().byCode.get(upper) ?? { code: upper, name: upper, flag: null };
 }
 
+/** True when a table knows `code` as an IOC code, current or historic. */
+export function isKnownNoc(code: string): boolean {
+  return lookup().byCode.has(code);
+}
+
 /** IOC code for a country name as prose writes it ("the Netherlands", "South Korea"), or null. */
 export function nocFromCountryName(name: string): string | null {
   return lookup().byName.get(nameKey(name)) ?? null;
+}
+
+/** The IOC code a results row's Country cell gives: the code as written, or the country it names; else null. */
+export function nocOfCountryCell(cell: string | null): string | null {
+  if (cell === null || cell === '') return null;
+  return /^[A-Z]{3}$/.test(cell) ? cell : nocFromCountryName(cell);
 }
 
 /** Every country name that `nocFromCountryName` recognises, longest first (for prose matching). */

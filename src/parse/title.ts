@@ -9,6 +9,8 @@ const TITLE =
 // "Ladies'" carries its possessive after the s it already ends with.
 const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|'|’)?\s+/i;
 // Starts only where a run of digits and commas starts: tried from every digit, a long run would be quadratic.
+// An imported file opens with `#` lines naming its source, revision and licence, before the title.
+const HEADER_COMMENT = /^\s*#/;
 const DISTANCE = /(?<![\d,])(?<lead>,*)(?<metres>\d[\d,]*)\s*(?:metres?|meters?|m)\b/g;
 
 /** What the title line says: the event's identity. */
@@ -28,9 +30,9 @@ export interface ArticleTitle {
   discipline: string;
 }
 
-/** Reads the first non-blank line as `= <sport> at the <year> <season> Olympics – <event> =`; throws if it is not. */
+/** Reads the first non-blank line that is not a `#` header line as `= <sport> at the <year> <season> Olympics – <event> =`; throws if it is not. */
 export function readTitle(text: SourceText): ArticleTitle {
-  const index = text.lines.findIndex((line) => line.trim() !== '');
+  const index = text.lines.findIndex((line) => line.trim() !== '' && !HEADER_COMMENT.test(line));
   const line = index + 1;
   const titleMatch = TITLE_LINE.exec(text.lines[index]?.trim() ?? '');
   if (index < 0) text.fail(1, 'empty article');

@@ -1,3 +1,4 @@
+import { nocOfCountryCell } from '../model/countries.js';
 import type { ResultRow } from '../model/schemas.js';
 import { gapText, markText } from './format.js';
 import type { TableColumn } from './table.js';
@@ -17,6 +18,8 @@ export function resultColumns(
   options: { heat?: boolean } = {},
 ): TableColumn<HeatRow>[] {
   const hasPoints = rows.some(({ row }) => row.points);
+  // Only where the article gives rows a country (imported ones do, every skater's); else no empty column.
+  const hasNoc = rows.some(({ row }) => nocOfCountryCell(row.country) !== null);
   const winners = new Map<number | null, ResultRow>();
   for (const { row, heat } of rows) if (row.rank !== null && !winners.has(heat)) winners.set(heat, row);
   const sprint = (i: 0 | 1 | 2 | 3): TableColumn<HeatRow> => ({
@@ -31,6 +34,12 @@ export function resultColumns(
     { header: 'Pr', align: 'right', cell: ({ row }) => String(row.pair ?? ''), drop: 8 },
     { header: 'Ln', align: 'left', cell: ({ row }) => row.lane ?? '', drop: 8 },
     { header: 'Name', align: 'left', cell: ({ row }) => row.name, drop: 0, shrink: { minWidth: 14 } },
+    hasNoc && {
+      header: 'NOC',
+      align: 'left',
+      cell: ({ row }) => nocOfCountryCell(row.country) ?? '',
+      drop: 3,
+    },
     { header: 'Laps', align: 'right', cell: ({ row }) => String(row.laps ?? ''), drop: 7 },
     hasPoints && sprint(0),
     hasPoints && sprint(1),

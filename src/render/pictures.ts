@@ -1,5 +1,5 @@
-import type { EventArticle, Heat, Round } from '../model/schemas.js';
-import { nocByCode } from '../model/countries.js';
+import type { EventArticle, Heat, ResultRow, Round } from '../model/schemas.js';
+import { nocByCode, nocOfCountryCell } from '../model/countries.js';
 import { slug } from '../parse/slug.js';
 import type { PictureJob } from '../pictures/requests.js';
 import type { Podium } from '../domain/index.js';
@@ -16,6 +16,12 @@ function keyOf(kind: string, data: object): string {
     ids.set(data, id);
   }
   return `${kind}:${id}`;
+}
+
+/** A skater as a heat chart names them: with the NOC their row's Country cell gives, where it gives one. */
+function chartName(row: ResultRow): string {
+  const noc = nocOfCountryCell(row.country);
+  return noc === null ? row.name : `${row.name} (${noc})`;
 }
 
 /** The podium card for an event, or null when there is nobody to put on it. */
@@ -66,7 +72,7 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
         subtitle,
         rows: heat.rows.map((row) => ({
           rank: row.rank,
-          name: row.name,
+          name: chartName(row),
           sprints: row.points?.sprints ?? [null, null, null, null],
           total: row.points?.total ?? 0,
           time: row.mark.kind === 'time' ? row.mark.time.text : null,
@@ -82,7 +88,7 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
       subtitle,
       rows: heat.rows.map((row) => ({
         rank: row.rank,
-        name: row.name,
+        name: chartName(row),
         timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
         ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
         note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),

@@ -1,6 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
 import type { FileReport } from '../load/loader.js';
 import type { ReloadReport, StatusReport } from '../load/store.js';
+import type { WatchStatus } from '../import/watch-status.js';
 import type { Diagnostic } from '../model/schemas.js';
 import { BRAND_COLOUR, clip, discordTime, mdSafe } from './format.js';
 import type { Reply } from './reply.js';
@@ -87,8 +88,33 @@ function problemsText(problems: readonly Diagnostic[]): string {
   return lines.join('\n');
 }
 
-/** What is loaded, what is wrong with it (file:line), and when it was last reloaded. Private. */
-export function renderStatus(status: StatusReport): Reply {
+/** The Wikipedia watcher's field: last poll, and each article's served revision or why the wiki's is not served. */
+function watchField(watch: WatchStatus): APIEmbedField {
+  const poll = watch.lastPoll
+    ? `Last poll ${discordTime(Math.floor(watch.lastPoll.getTime() / 1000), 'R')}${
+        watch.lastError
+          ? ` failed: ${clip(mdSafe(watch.lastError), MAX_PROBLEM)}; what is served stays as it was`
+          : ''
+      }`
+    : 'No poll yet.';
+  const lines = watch.articles.map((a) => {
+    const revision = a.revid === null ? 'not imported' : `revision ${a.revid}`;
+    const problem = a.problem ? `\n⛔ ${clip(mdSafe(a.problem), MAX_PROBLEM)}` : '';
+    return `${inlineCode(a.file)} ${revision}${problem}`;
+  });
+  const every =
+    watch.intervalSeconds < 60
+      ? `${Number(watch.intervalSeconds.toFixed(1))} s`
+      : `${Number((watch.intervalSeconds / 60).toFixed(1))} min`;
+  const head = `${poll} · every ${every}`;
+  return { name: 'Wikipedia', value: fileList([head, ...lines]) };
+}
+
+/**
+ * What is loaded, what is wrong with it (file:line), and when it was last reloaded; with the Wikipedia
+ * watcher running, its last poll and each article's revision. Private.
+ */
+export function renderStatus(status: StatusReport, watch: WatchStatus | null = null): Reply {
   const problems = orderProblems(status.files, status.lastReload);
   const failed = status.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
   const head = [
@@ -113,7 +139,11 @@ export function renderStatus(status: StatusReport): Reply {
       {
         title: 'Status',
         description: description.join('\n'),
-        color: errors > 0 ? WARNING_COLOUR : BRAND_COLOUR,
+        color:
+          errors > 0 || watch?.lastError || watch?.articles.some((a) => a.problem)
+            ? WARNING_COLOUR
+            : BRAND_COLOUR,
+        ...(watch ? { fields: [watchField(watch)] } : {}),
       },
     ],
     ephemeral: true,
