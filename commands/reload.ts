@@ -1,14 +1,22 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
 import { UserError } from '../src/bot/command.js';
 import type { Reply } from '../src/render/reply.js';
 import { renderReload } from '../src/render/status.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('reload')
   .setDescription('Read the articles folder again and report what changed')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
+localizeCommand(data);
 
 export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
   // Discord hides the command from members, but a server can override that; the check here cannot be.

@@ -1,13 +1,20 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
 import { UserError, requireString } from '../src/bot/command.js';
 import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/bot/resolve.js';
 import type { Reply } from '../src/render/reply.js';
 import { keyMatches, parseResultsButtonId, renderResults } from '../src/render/results.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('results')
   .setDescription('Every heat of a round, or every round of an event, page by page')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('event')
@@ -23,6 +30,7 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(40),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
