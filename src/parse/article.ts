@@ -20,6 +20,7 @@ import { parseEventArticle } from '../model/rows.js';
 import { isStartLine, parseDateList, parseStartLine } from './dates.js';
 import { SourceText } from './errors.js';
 import { cellStart, isRaceTable, isTableRow, readHeader, readTable } from './table.js';
+import { readRecords } from './records.js';
 import type { Column, HeadedTable, RawTable } from './table.js';
 import { isStatusWord, parseMarkCell, parseRaceTime } from './time.js';
 
@@ -118,6 +119,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
     .filter((section) => section.paragraphs.length > 0)
     .map(({ heading, level, line, paragraphs }) => ({ heading, level, line, paragraphs }));
   const nocs = readNocs(text, infobox, rounds, sections, warnings);
+  const records = readRecords(recordTables(sections));
 
   const draft: EventArticle = {
     id,
@@ -133,6 +135,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
     sections: proseSections,
     rounds,
     nocs,
+    ...(records.length > 0 ? { records } : {}),
   };
   const article = validate(text, draft);
   const keyLine = (key: string) =>
@@ -163,6 +166,15 @@ function readEventName(eventName: string): { gender: Gender | null; discipline: 
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return { gender, discipline };
+}
+
+/** The tables of the Records section and of the sections beneath it. */
+function recordTables(sections: RawSection[]): RawTable[] {
+  const at = sections.findIndex((s) => s.heading !== null && /^records?$/i.test(s.heading));
+  const records = sections[at];
+  if (!records) return [];
+  const end = sections.findIndex((s, i) => i > at && s.level <= records.level);
+  return sections.slice(at, end < 0 ? undefined : end).flatMap((s) => s.tables);
 }
 
 /** Splits the article into its infobox, and sections with their prose, tables and start lines. */
