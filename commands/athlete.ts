@@ -1,13 +1,21 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
 import { renderAthlete } from '../src/render/athlete.js';
+import { personalBests } from '../src/domain/bests.js';
 import type { Reply } from '../src/render/reply.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('athlete')
   .setDescription("A skater's rounds, placings and medals across every event loaded")
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('name')
@@ -16,11 +24,12 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const athlete = resolveAthleteOption(dataset, requireString(invocation.options, 'name'));
-  return renderAthlete(dataset.summary(athlete));
+  return renderAthlete(dataset.summary(athlete), personalBests(athlete));
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

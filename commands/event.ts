@@ -1,13 +1,20 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption } from '../src/domain/options.js';
 import { renderEvent } from '../src/render/event.js';
 import type { Reply } from '../src/render/reply.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('event')
   .setDescription('An event at a glance: venue, dates, format, winner and the story of the race')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('event')
@@ -16,6 +23,7 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import {
@@ -12,10 +12,17 @@ import {
 import { renderHeat } from '../src/render/heat.js';
 import { heatPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('heat')
   .setDescription('One race of a round: times, points, notes and gaps')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('event')
@@ -40,6 +47,7 @@ export const data = new SlashCommandBuilder()
       .setMaxValue(99)
       .setAutocomplete(true),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;

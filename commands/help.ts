@@ -1,8 +1,9 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { renderHelp } from '../src/render/help.js';
 import type { HelpEntry } from '../src/render/help.js';
 import type { Reply } from '../src/render/reply.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 /** Kept in step with the files in commands/ by tests/commands/help.test.ts. */
 export const HELP_ENTRIES: readonly HelpEntry[] = [
@@ -26,7 +27,16 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     summary: 'one race: times, points, notes and gaps',
     example: '/heat event:1000m round:quarterfinal n:3',
   },
-  { name: 'athlete', summary: "a skater's rounds, placings and medals", example: '/athlete name:Sun Long' },
+  {
+    name: 'athlete',
+    summary: "a skater's rounds, placings, medals and best times",
+    example: '/athlete name:Sun Long',
+  },
+  {
+    name: 'compare',
+    summary: 'two skaters head to head: races where they met, best times, medals',
+    example: '/compare a:Sun Long b:Roberts Krūzbergs',
+  },
   {
     name: 'search',
     summary: 'skaters, events and words in the articles',
@@ -45,7 +55,14 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
 
 export const data = new SlashCommandBuilder()
   .setName('help')
-  .setDescription('What this bot can do, with examples');
+  .setDescription('What this bot can do, with examples')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, _ctx: Context): Reply {
   return renderHelp(HELP_ENTRIES, invocation.isAdmin);

@@ -1,14 +1,21 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption } from '../src/domain/options.js';
 import { renderPodium } from '../src/render/podium.js';
 import { podiumPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('podium')
   .setDescription('Medallists of an event, with the winning value and places 4–8')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('event')
@@ -17,6 +24,7 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;

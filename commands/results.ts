@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { UserError, requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/domain/options.js';
@@ -6,10 +6,17 @@ import type { Reply } from '../src/render/reply.js';
 import { componentId, keyMatches, readComponentId } from '../src/app/custom-id.js';
 import type { EventArticle, Round } from '../src/model/schemas.js';
 import { renderResults } from '../src/render/results.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
   .setName('results')
   .setDescription('Every heat of a round, or every round of an event, page by page')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('event')
@@ -25,6 +32,7 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(40),
   );
+localizeCommand(data);
 
 /** `results:<event id>:<round id or *>:<page>`: everything needed to draw the page again. */
 export function resultsButtonId(event: EventArticle, round: Round | null, page: number): string {

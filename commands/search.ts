@@ -1,14 +1,21 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
 import { renderSearch } from '../src/render/search.js';
+import { localizeCommand } from '../src/i18n/commands.js';
 
 const MAX_HITS = 10;
 
 export const data = new SlashCommandBuilder()
   .setName('search')
   .setDescription('Find skaters, events and words in the articles')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
   .addStringOption((o) =>
     o
       .setName('query')
@@ -16,6 +23,7 @@ export const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(100),
   );
+localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;

@@ -161,6 +161,22 @@ export type Sport = z.infer<typeof Sport>;
 export const Gender = z.enum(['men', 'women', 'mixed']);
 export type Gender = z.infer<typeof Gender>;
 
+/** A world or Olympic record as the article's Records section states it; never derived from results. */
+export const StatedRecord = z.object({
+  kind: z.enum(['world', 'olympic']),
+  time: RaceTime,
+  /** The holder as written, without a trailing `(NOC)`. */
+  holder: z.string().nullable(),
+  noc: z.string().nullable(),
+  place: z.string().nullable(),
+  /** The date as written (`29 March 1975`, `10 February`). */
+  date: z.string().nullable(),
+  /** Set at this competition (a "records set" table) rather than standing before it. */
+  setHere: z.boolean(),
+  line: z.number().int().positive(),
+});
+export type StatedRecord = z.infer<typeof StatedRecord>;
+
 /** One event article, parsed. */
 export const EventArticle = z.object({
   /** Canonical id, e.g. `mass-start-men-2026`, `short-track-1000m-men-2026`. */
@@ -181,6 +197,8 @@ export const EventArticle = z.object({
   rounds: z.array(Round),
   /** NOC per athlete id, only where the article states it (infobox medallists, "X of Country" prose). */
   nocs: z.record(z.string(), z.string()),
+  /** Records the Records section states; absent when it states none. */
+  records: z.array(StatedRecord).optional(),
 });
 export type EventArticle = z.infer<typeof EventArticle>;
 

@@ -4,8 +4,11 @@ import { readNocs } from '../model/nocs.js';
 import { parseEventArticle } from '../model/rows.js';
 import { SourceText } from './errors.js';
 import { readInfobox } from './infobox.js';
+import { readRecords } from './records.js';
 import { readRounds } from './rounds.js';
 import { readStructure } from './structure.js';
+import type { RawSection } from './structure.js';
+import type { RawTable } from './table.js';
 import { readTitle } from './title.js';
 
 /** What `parseArticle` returns: the validated article and the recoverable problems found on the way. */
@@ -40,6 +43,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
   );
   const at = (line: number, needle?: string) => text.at(line, needle);
   const nocs = readNocs(infobox, rounds, paragraphs, at, warnings);
+  const records = readRecords(recordTables(sections));
 
   const draft: EventArticle = {
     id: title.id,
@@ -55,6 +59,7 @@ export function parseArticle(input: string, source: string): ParsedArticle {
     sections: proseSections,
     rounds,
     nocs,
+    ...(records.length > 0 ? { records } : {}),
   };
   const article = validate(text, draft);
   const keyLine = (key: string) =>
@@ -65,6 +70,15 @@ export function parseArticle(input: string, source: string): ParsedArticle {
 }
 
 /** Runs the schema over the assembled article; a refusal becomes an error at the line of the refused part. */
+/** The tables of the Records section and of the sections beneath it. */
+function recordTables(sections: RawSection[]): RawTable[] {
+  const at = sections.findIndex((s) => s.heading !== null && /^records?$/i.test(s.heading));
+  const records = sections[at];
+  if (!records) return [];
+  const end = sections.findIndex((s, i) => i > at && s.level <= records.level);
+  return sections.slice(at, end < 0 ? undefined : end).flatMap((s) => s.tables);
+}
+
 function validate(text: SourceText, draft: EventArticle): EventArticle {
   const result = parseEventArticle(draft);
   if (result.success) return result.data;

@@ -14,6 +14,8 @@ import {
   pointsText,
 } from './format.js';
 import type { Reply } from './reply.js';
+import { bestsField } from './bests.js';
+import type { PersonalBest } from '../domain/bests.js';
 
 function resultOf(row: ResultRow): string {
   const parts: string[] = [];
@@ -32,7 +34,7 @@ function outcome(path: EventPath): string {
 }
 
 /** A person through every round of every event loaded: NOC where stated, medals, and each path. */
-export function renderAthlete(summary: AthleteSummary): Reply {
+export function renderAthlete(summary: AthleteSummary, bests: readonly PersonalBest[] = []): Reply {
   const { athlete, medals } = summary;
   const noc = nocLabel(athlete.noc);
   const medalLine = (['gold', 'silver', 'bronze'] as const)
@@ -45,7 +47,8 @@ export function renderAthlete(summary: AthleteSummary): Reply {
     medalLine || 'No medals in the loaded events',
     `${count} event${count === 1 ? '' : 's'} loaded`,
   ].join('\n');
-  const fields = summary.events.slice(0, 25).map((path) => {
+  const shown = bests.length > 0 ? 24 : 25;
+  const fields = summary.events.slice(0, shown).map((path) => {
     const sport = path.event.sport === 'short-track' ? 'short track' : 'speed skating';
     const steps = path.path.map((a) => `**${mdSafe(heatLabel(a.round, a.heat))}** — ${resultOf(a.row)}`);
     return {
@@ -53,6 +56,7 @@ export function renderAthlete(summary: AthleteSummary): Reply {
       value: clip(steps.join('\n'), 1024),
     };
   });
+  if (bests.length > 0) fields.push(bestsField(bests));
   const best = (['gold', 'silver', 'bronze'] as const).find((m) => medals[m] > 0);
   const embed: APIEmbed = {
     title: clip(athlete.name, 256),
@@ -60,6 +64,7 @@ export function renderAthlete(summary: AthleteSummary): Reply {
     color: best ? MEDAL_COLOUR[best] : BRAND_COLOUR,
     fields,
   };
-  if (summary.events.length > 25) embed.footer = { text: `Showing 25 of ${summary.events.length} events.` };
+  if (summary.events.length > shown)
+    embed.footer = { text: `Showing ${shown} of ${summary.events.length} events.` };
   return { embeds: [embed] };
 }

@@ -14,6 +14,8 @@ import {
   sourceFooter,
 } from './format.js';
 import type { Reply } from './reply.js';
+import { recordsField } from './records.js';
+import { eventRecords } from '../domain/records.js';
 
 const PROSE_SECTIONS = /^(?:background|summary)$/i;
 const MAX_LEAD = 2048;
@@ -86,6 +88,8 @@ export function renderEvent(podium: Podium): Reply {
   if (competitors) fields.push({ name: 'Competitors', value: competitors, inline: true });
   fields.push(winnerField(podium));
   fields.push({ name: 'Format', value: clip(mdSafe(formatLine(event.rounds)), 1024) });
+  const records = recordsField(eventRecords(event));
+  if (records) fields.push(records);
   for (const section of event.sections) {
     const text = section.paragraphs.join('\n\n').trim();
     if (section.heading !== null && PROSE_SECTIONS.test(section.heading) && text !== '') {

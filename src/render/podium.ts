@@ -16,6 +16,8 @@ import {
 } from './format.js';
 import { codeBlock, renderTable } from './table.js';
 import type { Reply } from './reply.js';
+import { recordMark, recordsField } from './records.js';
+import { eventRecords } from '../domain/records.js';
 import type { ResultRow } from '../model/schemas.js';
 
 function valueOf(row: ResultRow | null): string {
@@ -35,7 +37,8 @@ export function renderPodium(podium: Podium): Reply {
   const lines = podium.places.map((place) => {
     const noc = nocLabel(place.noc);
     const value = valueOf(place.row);
-    return `${MEDAL_EMOJI[place.medal]} **${mdSafe(place.name)}**${noc ? ` ${noc}` : ''}${value ? ` — ${value}` : ''}`;
+    const record = place.row ? recordMark(place.row) : '';
+    return `${MEDAL_EMOJI[place.medal]} **${mdSafe(place.name)}**${noc ? ` ${noc}` : ''}${value ? ` — ${value}` : ''}${record}`;
   });
   if (lines.length === 0) lines.push('No medallists are stated in this article.');
   const fields: NonNullable<APIEmbed['fields']> = [];
@@ -56,6 +59,8 @@ export function renderPodium(podium: Podium): Reply {
       value: codeBlock(table.lines.slice(1)),
     });
   }
+  const records = recordsField(eventRecords(event));
+  if (records) fields.push(records);
   const gold = podium.places.find((p) => p.medal === 'gold');
   const embed: APIEmbed = {
     title: clip(`Podium · ${eventTitle(event)}`, 256),

@@ -23,6 +23,10 @@ describe('commands/athlete', () => {
                 '**Final A** — 2nd · 1:24.565',
               ].join('\n'),
             },
+            {
+              name: 'Best times in the loaded events',
+              value: '**1000 m (short track)**: 1:23.585 — Semifinals, heat 1, 2026',
+            },
           ],
         },
       ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import type { APIApplicationCommandBasicOption } from 'discord.js';
 import { loadCommands } from '../../src/app/registry.js';
 import { Dataset } from '../../src/domain/index.js';
@@ -11,7 +12,7 @@ const stress = stressArticles(seeds.events.get('short-track-1000m-men-2026')!);
 const contexts = [contextFor(seeds), contextFor(new Dataset([...seeds.articles, ...stress]))];
 const EVENTS = [null, '1000m', 'mass start', 'mass-start-men', ...stress.map((a) => a.id)];
 // Options that name something in the data: Discord shows suggestions as they are typed.
-const NAMING_OPTIONS = new Set(['event', 'round', 'n', 'name']);
+const NAMING_OPTIONS = new Set(['event', 'round', 'n', 'name', 'a', 'b']);
 const ODD_INPUT = ['', ' ', 'a', 'mass', '1000m', 'heat', '9', 'ł', '`*_~|>', '\u202e', 'x'.repeat(100)];
 
 const table = [...commands.values()].map((command) => [command.data.name, command] as const);
@@ -52,5 +53,41 @@ describe('commands/', () => {
         }
       }
     }
+  });
+
+  it.each(table)('/%s is registered for the installs and places it is meant for', (_, command) => {
+    const json = command.data.toJSON();
+    if (command.adminOnly) {
+      // Server managers only: a user install has no server to manage.
+      expect(json.integration_types).toStrictEqual([ApplicationIntegrationType.GuildInstall]);
+      expect(json.contexts).toStrictEqual([InteractionContextType.Guild]);
+    } else {
+      expect(json.integration_types).toStrictEqual([
+        ApplicationIntegrationType.GuildInstall,
+        ApplicationIntegrationType.UserInstall,
+      ]);
+      expect(json.contexts).toStrictEqual([
+        InteractionContextType.Guild,
+        InteractionContextType.BotDM,
+        InteractionContextType.PrivateChannel,
+      ]);
+    }
+  });
+
+  it('keeps /reload and /status out of user installs, and every other command in them', () => {
+    const userInstalled = table
+      .filter(([, c]) => c.data.toJSON().integration_types?.includes(ApplicationIntegrationType.UserInstall))
+      .map(([name]) => name);
+    expect(userInstalled).toStrictEqual([
+      'athlete',
+      'compare',
+      'event',
+      'heat',
+      'help',
+      'medals',
+      'podium',
+      'results',
+      'search',
+    ]);
   });
 });

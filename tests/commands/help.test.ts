@@ -61,8 +61,10 @@ describe('commands/help', () => {
       '`/results event:1000m round:quarterfinal`',
       '**/heat** — one race: times, points, notes and gaps',
       '`/heat event:1000m round:quarterfinal n:3`',
-      "**/athlete** — a skater's rounds, placings and medals",
+      "**/athlete** — a skater's rounds, placings, medals and best times",
       '`/athlete name:Sun Long`',
+      '**/compare** — two skaters head to head: races where they met, best times, medals',
+      '`/compare a:Sun Long b:Roberts Krūzbergs`',
       '**/search** — skaters, events and words in the articles',
       '`/search query:defending champion`',
       '**/medals** — the medal table by nation',
@@ -74,7 +76,7 @@ describe('commands/help', () => {
 
   it('adds the managers’ commands for a manager', () => {
     const reply = help.execute(invoke({}, true), ctx);
-    expect(reply.embeds?.[0]?.description?.split('\n').slice(16)).toStrictEqual([
+    expect(reply.embeds?.[0]?.description?.split('\n').slice(18)).toStrictEqual([
       '',
       '__For server managers__',
       '**/status** — articles loaded, warnings and the last reload',

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import type {
   APIApplicationCommandOption,
   APIButtonComponentWithCustomId,
@@ -176,10 +176,28 @@ const roundOption = (required: boolean): OptionSpec => ({
   max_length: 40,
 });
 
-/** What each file in commands/ must register; admin commands are hidden from members and guild-only. */
+/** Server and user installs; server, bot DM and private channel (discord-api-types' enums). */
+const EVERY_INSTALL = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+const EVERY_CONTEXT = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+];
+
+/**
+ * What each file in commands/ must register; admin commands are hidden from members, guild-only and
+ * not offered to user installs.
+ */
 const COMMAND_SPECS: Record<string, { options: OptionSpec[]; admin: boolean }> = {
   athlete: {
     options: [{ name: 'name', type: STRING, required: true, autocomplete: true, max_length: 100 }],
+    admin: false,
+  },
+  compare: {
+    options: [
+      { name: 'a', type: STRING, required: true, autocomplete: true, max_length: 100 },
+      { name: 'b', type: STRING, required: true, autocomplete: true, max_length: 100 },
+    ],
     admin: false,
   },
   event: { options: [EVENT_OPTION], admin: false },
@@ -272,6 +290,7 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
             options: (command.options ?? []).map(optionShape),
             permissions: command.default_member_permissions ?? null,
             contexts: command.contexts ?? null,
+            installs: command.integration_types ?? null,
           },
         ]),
       );
@@ -281,7 +300,8 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
           {
             options: spec.options,
             permissions: spec.admin ? PermissionFlagsBits.ManageGuild.toString() : null,
-            contexts: spec.admin ? [InteractionContextType.Guild] : null,
+            contexts: spec.admin ? [InteractionContextType.Guild] : EVERY_CONTEXT,
+            installs: spec.admin ? [ApplicationIntegrationType.GuildInstall] : EVERY_INSTALL,
           },
         ]),
       );
@@ -327,8 +347,12 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       expectPublicReply(reply);
       const embed = onlyEmbed(reply);
       expect(embed.title).toBe('Sun Long');
-      expect(embed.fields).toHaveLength(1);
-      const [field] = embed.fields!;
+      expect(embed.fields).toHaveLength(2);
+      const [field, bests] = embed.fields!;
+      expect(bests).toStrictEqual({
+        name: 'Best times in the loaded events',
+        value: '**1000 m (short track)**: 1:23.585 — Semifinals, heat 1, 2026',
+      });
       expect(field?.name).toMatch(/Men's 1000 metres.*🥈/);
       const rounds = field?.value.split('\n') ?? [];
       expect(rounds).toHaveLength(4);
@@ -446,6 +470,18 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
         command: 'athlete',
         options: [typing('name', 'sun')],
         values: ['long-sun'],
+      },
+      {
+        what: '/compare a:sun',
+        command: 'compare',
+        options: [typing('a', 'sun')],
+        values: ['long-sun'],
+      },
+      {
+        what: '/compare b:kruz after a:Sun Long',
+        command: 'compare',
+        options: [option('a', 'Sun Long'), typing('b', 'kruz')],
+        values: ['kruzbergs-roberts'],
       },
       {
         what: '/heat round after event:1000m',
@@ -666,6 +702,72 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       },
       30_000,
     );
+  });
+
+  describe('outside servers: the bot DM and private channels (user installs)', () => {
+    /** Follow-ups (POSTs under the token): a user-installed app may send at most 5 per interaction. */
+    function followUps(handle: InteractionHandle): number {
+      return handle.edits().filter((request) => request.method === 'POST').length;
+    }
+
+    it('answers /podium in a DM with the bot (context 1), no member or guild in the interaction', async () => {
+      const command = standin.sendCommand({
+        name: 'podium',
+        options: [option('event', 'mass-start-women')],
+        context: 1,
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expect(onlyEmbed(reply).description?.split('\n')[0]).toMatch(/^🥇 .*Marijke Groenewoud/);
+      await handled(command);
+      expect(followUps(command)).toBe(0);
+      expectClean();
+    });
+
+    it('answers /heat in a group DM through a user install (context 2), picture included', async () => {
+      const command = standin.sendCommand({
+        name: 'heat',
+        options: [option('event', '1000m'), option('round', 'semifinal'), option('n', 2)],
+        context: 2,
+        install: 'user',
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expect(onlyEmbed(reply).title).toMatch(/Men's 1000 metres/);
+      expect(onlyEmbed(reply).description).toMatch(/Semifinals, heat 2/);
+      await handled(command);
+      // The picture arrives as an edit of the original response, which is not a follow-up.
+      const pictures = [
+        reply.files,
+        ...command.edits().map((edit) => (edit.body as MultipartBody).files ?? []),
+      ];
+      expect(pictures.flat().some((file) => file.contentType === 'image/png')).toBe(true);
+      expect(followUps(command)).toBeLessThanOrEqual(5);
+      expectClean();
+    });
+
+    it('answers /compare in a group DM through a user install', async () => {
+      const command = standin.sendCommand({
+        name: 'compare',
+        options: [option('a', 'Sun Long'), option('b', 'Roberts Krūzbergs')],
+        context: 2,
+        install: 'user',
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expect(onlyEmbed(reply).title).toBe('Sun Long vs Roberts Krūzbergs');
+      expect(onlyEmbed(reply).description?.split('\n')[0]).toBe(
+        'Met in 4 races: Sun Long finished ahead 4×, Roberts Krūzbergs 0×.',
+      );
+      await handled(command);
+      expectClean();
+    });
+
+    it('refuses /status in a DM privately: no one manages a DM', async () => {
+      const reply = await standin.sendCommand({ name: 'status', context: 1, install: 'user' }).response();
+      expectPrivateReply(reply);
+      expectClean();
+    });
   });
 
   describe('latency', () => {

@@ -151,6 +151,13 @@ export interface InteractionTarget {
   /** `false` sends the interaction from a DM with the bot. */
   guild?: boolean;
   locale?: string;
+  /**
+   * Where the command is used, as Discord's `context`: 0 a server, 1 the bot's DM, 2 a private channel
+   * (a group DM, or a DM between users). Without it, 0 or 1 from `guild`.
+   */
+  context?: 0 | 1 | 2;
+  /** The install that lets the user run it: the server's (default) or the user's own (`user`). */
+  install?: 'guild' | 'user';
 }
 
 export interface CommandInput extends InteractionTarget {
@@ -223,6 +230,8 @@ class ApiError extends Error {
 
 const API_PREFIX = '/api/v10';
 const DEFAULT_WAIT_MS = 5_000;
+/** The other member of the group DM a private-channel interaction comes from. */
+const FRIEND_ID = '300000000000000002';
 const COMMANDS = /^\/applications\/(?<app>[^/]+)(?:\/guilds\/(?<guild>[^/]+))?\/commands$/;
 const CALLBACK = /^\/interactions\/(?<id>[^/]+)\/(?<token>[^/]+)\/callback$/;
 const WEBHOOK = /^\/webhooks\/(?<app>[^/]+)\/(?<token>[^/]+)$/;
@@ -380,6 +389,7 @@ export class DiscordStandin {
   private readonly commandStore = new Map<string, APIApplicationCommand[]>();
   private readonly unregisteredCommandIds = new Map<string, string>();
   private readonly dmChannels = new Map<string, string>();
+  private readonly groupDms = new Map<string, string>();
   private readonly changes = new EventEmitter().setMaxListeners(0);
   private readonly aborts = new Set<(error: Error) => void>();
   private closed = false;
@@ -619,11 +629,14 @@ export class DiscordStandin {
   ): InteractionHandle {
     const session = this.session;
     if (!session) throw new Error('no gateway session yet: log the client in first');
-    const inGuild = target.guild !== false;
+    const context = target.context ?? (target.guild === false ? 1 : 0);
+    const inGuild = context === 0;
     const user = this.userFor(target.userId ?? this.userId);
     const id = makeSnowflake();
     const token = `${Buffer.from(`interaction:${id}:`).toString('base64url')}${randomBytes(48).toString('base64url')}`;
-    const channelId = message?.channel_id ?? (inGuild ? this.channelId : this.dmChannelFor(user.id));
+    const channelId =
+      message?.channel_id ??
+      (inGuild ? this.channelId : context === 2 ? this.groupDmFor(user.id) : this.dmChannelFor(user.id));
     const permissions = target.memberPermissions ?? DEFAULT_PERMISSIONS;
     const locale = target.locale ?? LOCALE;
     const where = inGuild
@@ -634,7 +647,22 @@ export class DiscordStandin {
           channel: { ...buildTextChannel(channelId, this.guildId), permissions: DEFAULT_PERMISSIONS },
           member: buildMember(user, permissions),
         }
-      : { user, channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] } };
+      : context === 2
+        ? {
+            // A group DM the bot is not in: only the user's own install can answer there.
+            user,
+            channel: {
+              id: channelId,
+              type: 3,
+              last_message_id: null,
+              flags: 0,
+              name: null,
+              icon: null,
+              owner_id: user.id,
+              recipients: [user, this.userFor(FRIEND_ID)],
+            },
+          }
+        : { user, channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] } };
     const payload: Record<string, unknown> = {
       id,
       application_id: this.applicationId,
@@ -647,9 +675,10 @@ export class DiscordStandin {
       locale,
       app_permissions: DEFAULT_PERMISSIONS,
       entitlements: [],
-      // The value for a guild install is the guild id, or "0" in the bot's DMs.
-      authorizing_integration_owners: { '0': inGuild ? this.guildId : '0' },
-      context: inGuild ? 0 : 1,
+      // The value for a guild install is the guild id, or "0" in the bot's DMs; for a user install, the user's id.
+      authorizing_integration_owners:
+        target.install === 'user' ? { '1': user.id } : { '0': inGuild ? this.guildId : '0' },
+      context,
       attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
       ...(message ? { message } : {}),
     };
@@ -775,6 +804,12 @@ export class DiscordStandin {
 
   private userFor(id: string): APIUser {
     return buildUser(id, id === this.userId ? 'tester' : `user${id.slice(-4)}`);
+  }
+
+  private groupDmFor(userId: string): string {
+    let id = this.groupDms.get(userId);
+    if (id === undefined) this.groupDms.set(userId, (id = makeSnowflake()));
+    return id;
   }
 
   private dmChannelFor(userId: string): string {

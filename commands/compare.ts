@@ -1,0 +1,50 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
+import { UserError, requireString } from '../src/app/command.js';
+import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
+import { headToHead } from '../src/domain/compare.js';
+import { localizeCommand } from '../src/i18n/commands.js';
+import { renderCompare } from '../src/render/compare.js';
+import type { Reply } from '../src/render/reply.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('compare')
+  .setDescription('Two skaters head to head: races where they met, best times and medals')
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
+  .addStringOption((o) =>
+    o
+      .setName('a')
+      .setDescription('First skater: name, surname, or either order')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('b')
+      .setDescription('Second skater: name, surname, or either order')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+localizeCommand(data);
+
+export function execute(invocation: Invocation, ctx: Context): Reply {
+  const dataset = ctx.data;
+  const a = resolveAthleteOption(dataset, requireString(invocation.options, 'a'));
+  const b = resolveAthleteOption(dataset, requireString(invocation.options, 'b'));
+  if (a.id === b.id)
+    throw new UserError(`Both options name ${a.name}. Pick two different skaters to compare.`);
+  return renderCompare(headToHead(dataset, a, b));
+}
+
+export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
+  return athleteChoices(ctx.data, invocation.focused.value);
+}
+
+export default { data, execute, autocomplete } satisfies CommandModule;

@@ -1,0 +1,191 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { APIApplicationCommandBasicOption, LocalizationMap } from 'discord.js';
+import { loadCommands } from '../../src/app/registry.js';
+import { BASE_LOCALE, LOCALES, RESOURCES, resourceKeys, translator } from '../../src/i18n/index.js';
+import type { Resource } from '../../src/i18n/index.js';
+import { RoundKind } from '../../src/model/schemas.js';
+
+const LOCALES_DIR = new URL('../../src/i18n/locales/', import.meta.url);
+// Discord's rule for command and option names (docs, "Application Command Naming"), with lower case
+// required wherever a letter has a lower-case form.
+const DISCORD_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+// Discord's locale list (discord-api-types `Locale`) holds each of ours.
+const DISCORD_LOCALES = new Set([
+  'id',
+  'da',
+  'de',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-419',
+  'fr',
+  'hr',
+  'it',
+  'lt',
+  'hu',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'fi',
+  'sv-SE',
+  'vi',
+  'tr',
+  'cs',
+  'el',
+  'bg',
+  'ru',
+  'uk',
+  'hi',
+  'th',
+  'zh-CN',
+  'ja',
+  'zh-TW',
+  'ko',
+]);
+
+const commands = await loadCommands();
+const base = RESOURCES[BASE_LOCALE];
+const baseKeys = resourceKeys(base).sort();
+
+function lookup(resource: Resource, key: string): string | undefined {
+  let node: string | Resource | undefined = resource;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The keys the commands need: each command's, option's and choice's name and description. */
+function keysUsedByCommands(): string[] {
+  return [...commands.values()].flatMap((command) => {
+    const json = command.data.toJSON();
+    const key = `commands.${json.name}`;
+    const options = (json.options ?? []) as APIApplicationCommandBasicOption[];
+    return [
+      `${key}.name`,
+      `${key}.description`,
+      ...options.flatMap((option) => {
+        const optionKey = `${key}.options.${option.name}`;
+        const choices = 'choices' in option ? (option.choices ?? []) : [];
+        return [
+          `${optionKey}.name`,
+          `${optionKey}.description`,
+          ...choices.map((c) => `${optionKey}.choices.${String(c.value)}`),
+        ];
+      }),
+    ];
+  });
+}
+
+describe('i18n', () => {
+  describe('resource files', () => {
+    it('has one file per locale, and no file the code does not load', () => {
+      const files = readdirSync(LOCALES_DIR).sort();
+      expect(files).toStrictEqual(LOCALES.map((locale) => `${locale}.json`).sort());
+      for (const locale of LOCALES) expect(DISCORD_LOCALES.has(locale), locale).toBe(true);
+    });
+
+    it.each(LOCALES.filter((l) => l !== BASE_LOCALE))('%s has exactly the keys of en-US', (locale) => {
+      const keys = resourceKeys(RESOURCES[locale]).sort();
+      const missing = baseKeys.filter((key) => !keys.includes(key));
+      const unknown = keys.filter((key) => !baseKeys.includes(key));
+      expect({ missing, unknown }).toStrictEqual({ missing: [], unknown: [] });
+      for (const key of keys) expect(lookup(RESOURCES[locale], key)?.trim(), `${locale} ${key}`).not.toBe('');
+    });
+
+    it.each(LOCALES)('%s is the file on disk, parsed', (locale) => {
+      const text = readFileSync(new URL(`${locale}.json`, LOCALES_DIR), 'utf8');
+      expect(JSON.parse(text)).toStrictEqual(RESOURCES[locale]);
+    });
+
+    it('has a command key for every command, option and choice, and none for anything else', () => {
+      const commandKeys = baseKeys.filter((key) => key.startsWith('commands.'));
+      expect(commandKeys).toStrictEqual(keysUsedByCommands().sort());
+    });
+
+    it('states in en-US exactly the English each command registers', () => {
+      for (const command of commands.values()) {
+        const json = command.data.toJSON();
+        const key = `commands.${json.name}`;
+        expect(lookup(base, `${key}.name`)).toBe(json.name);
+        expect(lookup(base, `${key}.description`)).toBe(json.description);
+        for (const option of (json.options ?? []) as APIApplicationCommandBasicOption[]) {
+          expect(lookup(base, `${key}.options.${option.name}.name`)).toBe(option.name);
+          expect(lookup(base, `${key}.options.${option.name}.description`)).toBe(option.description);
+        }
+      }
+    });
+
+    it('names every round kind a user can type, in singular and plural', () => {
+      const kinds = RoundKind.options.filter((k) => k !== 'other');
+      const rounds = baseKeys.filter((key) => key.startsWith('rounds.')).map((key) => key.slice(7));
+      for (const kind of kinds) {
+        const word = kind === 'final' ? 'final-a' : kind;
+        expect(rounds, kind).toContain(word);
+      }
+      for (const plural of ['heats', 'quarterfinals', 'semifinals', 'finals'])
+        expect(rounds).toContain(plural);
+    });
+
+    it('uses the sport’s own words', () => {
+      const t = translator();
+      expect(t.t('rounds.quarterfinal', { lng: 'nl' })).toBe('kwartfinale');
+      expect(t.t('events.mass-start', { lng: 'nl' })).toBe('massastart');
+      expect(t.t('rounds.quarterfinal', { lng: 'ko' })).toBe('준준결승');
+      expect(t.t('rounds.quarterfinal', { lng: 'ja' })).toBe('準々決勝');
+      expect(t.t('rounds.quarterfinal', { lng: 'zh-CN' })).toBe('四分之一决赛');
+    });
+
+    it('falls back to en-US for en-GB and for a locale it does not have', () => {
+      const t = translator();
+      expect(t.t('rounds.semifinals', { lng: 'en-GB' })).toBe('semifinals');
+      expect(t.t('rounds.semifinals', { lng: 'sv-SE' })).toBe('semifinals');
+    });
+  });
+
+  describe('localized command definitions', () => {
+    const table = [...commands.values()].map((c) => [c.data.name, c.data.toJSON()] as const);
+
+    function expectLocalized(
+      what: string,
+      names: LocalizationMap | null | undefined,
+      descriptions: LocalizationMap | null | undefined,
+    ) {
+      const others = LOCALES.filter((l) => l !== BASE_LOCALE).sort();
+      expect(Object.keys(names ?? {}).sort(), `${what} names`).toStrictEqual(others);
+      expect(Object.keys(descriptions ?? {}).sort(), `${what} descriptions`).toStrictEqual(others);
+      for (const [locale, name] of Object.entries(names ?? {})) {
+        expect(name, `${what} ${locale}`).toMatch(DISCORD_NAME);
+        expect(name, `${what} ${locale} is lower case`).toBe(name!.toLocaleLowerCase(locale));
+      }
+      for (const [locale, description] of Object.entries(descriptions ?? {})) {
+        expect(description!.length, `${what} ${locale}`).toBeGreaterThan(0);
+        expect(description!.length, `${what} ${locale}`).toBeLessThanOrEqual(100);
+      }
+    }
+
+    it.each(table)('/%s has a valid name and description in every locale', (name, json) => {
+      expectLocalized(`/${name}`, json.name_localizations, json.description_localizations);
+      const options = (json.options ?? []) as APIApplicationCommandBasicOption[];
+      for (const option of options)
+        expectLocalized(
+          `/${name} ${option.name}`,
+          option.name_localizations,
+          option.description_localizations,
+        );
+      // Two options of one command must not share a name in any locale.
+      for (const locale of LOCALES.filter((l) => l !== BASE_LOCALE)) {
+        const localized = options.map((o) => o.name_localizations?.[locale]);
+        expect(new Set(localized).size, `/${name} in ${locale}`).toBe(localized.length);
+      }
+    });
+
+    it('gives no two commands the same name in any locale', () => {
+      for (const locale of LOCALES.filter((l) => l !== BASE_LOCALE)) {
+        const names = table.map(([, json]) => json.name_localizations?.[locale]);
+        expect(new Set(names).size, locale).toBe(names.length);
+      }
+    });
+  });
+});
