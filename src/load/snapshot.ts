@@ -383,8 +383,8 @@ function alignUp(offset: number): number {
 const NON_ASCII = /[\u007f-\uffff]/g;
 
 /**
- * JSON with every non-ASCII code unit escaped: decoding UTF-8 (and parsing the two-byte string it makes)
- * was a fifth of reading a snapshot, and escapes are rare (names with diacritics).
+ * JSON with every non-ASCII code unit escaped: the header is then read as one-byte text, without decoding
+ * UTF-8 or parsing the two-byte string that would make, and escapes are rare (names with diacritics).
  */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
