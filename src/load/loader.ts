@@ -103,8 +103,8 @@ export async function readSourceBytes(dir: string): Promise<SourceBytes[]> {
 }
 
 /**
- * `readSources` without the event loop: at start nothing else is served, and 3000 small files read
- * through promises cost several times their synchronous reads. Reloads, which run while serving, stay async.
+ * `readSources` without the event loop: at start nothing else is served, and many small files read
+ * through promises cost more than their synchronous reads. Reloads, which run while serving, stay async.
  */
 export function readSourcesSync(dir: string): SourceFile[] {
   return decodeSources(readSourceBytesSync(dir));

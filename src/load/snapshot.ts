@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +13,6 @@ export interface Snapshot {
   files: FileReport[];
   articles: EventArticle[];
 }
-
-/**
- * The layout of the file. Bump it whenever `encode` changes: the key covers the parser's code and the
- * sources, not this file, and a snapshot of another format is ignored (and rewritten) rather than misread.
- */
-export const SNAPSHOT_FORMAT = 4;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 let codeHash: string | null = null;
@@ -67,12 +61,12 @@ function pathFor(dir: string, key: string): string {
   return join(dir, `articles-${key}.json`);
 }
 
-// Rows are ~75% of a snapshot written as objects (100k rows at 1000x, every key repeated in each). Here
-// the file is one line of JSON (the articles without their rows, and a table of every string the rows
-// hold) followed by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order,
-// read as a view of the file's bytes. Parsing objects and arrays of rows that are garbage once the rows
-// are built spent as long in the GC as in JSON.parse; and a name, a time or a note is one string in
-// memory however many rows hold it.
+// Rows are most of a snapshot, and written as objects every key would repeat in each. Here the file is
+// one line of JSON (the articles without their rows, and a table of every string the rows hold) followed
+// by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order, read as a view of
+// the file's bytes. Parsing objects and arrays of rows that are garbage once the rows are built would
+// spend as long in the GC as in JSON.parse; and a name, a time or a note is one string in memory however
+// many rows hold it.
 
 /** An index into the snapshot's `strings`; NONE stands for null. */
 type Ref = number;
@@ -104,6 +98,62 @@ const ROW_WIDTH = 19;
 const MARK_NONE = 0;
 const MARK_STATUS = 1;
 const MARK_TIME = 2;
+
+/**
+ * Which offsets of a row hold each field of `ResultRow`, and the parts of the field they hold: one entry
+ * per field of the schema (the type sees to it), checked against encode and decode by
+ * tests/model/row-shape.test.ts.
+ */
+export const ROW_LAYOUT: { readonly [K in keyof ResultRow]-?: Readonly<Record<string, number>> } = {
+  line: { line: LINE },
+  rank: { rank: RANK },
+  name: { name: NAME },
+  athleteId: { athleteId: ATHLETE },
+  country: { country: COUNTRY },
+  pair: { pair: PAIR },
+  lane: { lane: LANE },
+  laps: { laps: LAPS },
+  points: { total: TOTAL, s1: SPRINTS, s2: SPRINTS + 1, s3: SPRINTS + 2, s4: SPRINTS + 3 },
+  mark: { kind: MARK, text: MARK_TEXT, ms: MARK_MS, decimals: MARK_DECIMALS },
+  behind: { behind: BEHIND },
+  notes: { notes: NOTES },
+};
+
+/** The fields of the header line, every one of them (the type sees to it). */
+const HEADER_FIELDS = [
+  'format',
+  'key',
+  'endianness',
+  'files',
+  'strings',
+  'noteLists',
+  'articles',
+  'rows',
+] as const satisfies ReadonlyArray<keyof SnapshotHeader>;
+const HEADER_COMPLETE: Exclude<keyof SnapshotHeader, (typeof HEADER_FIELDS)[number]> extends never
+  ? true
+  : false = true;
+
+/**
+ * The layout of the file, as a number derived from what decides it: the row layout and width, the null
+ * marker, and the header's fields. A snapshot of another layout is ignored (and rewritten) rather than
+ * misread, and changing the layout changes this without anyone having to remember to.
+ */
+export const SNAPSHOT_FORMAT = Number.parseInt(
+  createHash('sha256')
+    .update(
+      JSON.stringify({
+        row: ROW_LAYOUT,
+        width: ROW_WIDTH,
+        none: NONE,
+        marks: [MARK_NONE, MARK_STATUS, MARK_TIME],
+        header: HEADER_COMPLETE && HEADER_FIELDS,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 8),
+  16,
+);
 
 interface EncodedArticle extends Omit<EventArticle, 'rounds'> {
   rounds: Array<
@@ -333,8 +383,8 @@ function alignUp(offset: number): number {
 const NON_ASCII = /[\u007f-\uffff]/g;
 
 /**
- * JSON with every non-ASCII code unit escaped: decoding UTF-8 (and parsing the two-byte string it makes)
- * was a fifth of reading a snapshot, and escapes are rare (names with diacritics).
+ * JSON with every non-ASCII code unit escaped: the header is then read as one-byte text, without decoding
+ * UTF-8 or parsing the two-byte string that would make, and escapes are rare (names with diacritics).
  */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
@@ -353,4 +403,13 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<vo
   const padding = Buffer.alloc(alignUp(head.length) - head.length, 0x20);
   await writeFile(temp, [head, padding, new Uint8Array(block.buffer, block.byteOffset, block.byteLength)]);
   await rename(temp, target);
+  await removeOthers(dir, target);
+}
+
+const SNAPSHOT_FILE = /^articles-[0-9a-f]+\.json$/;
+
+/** Removes every snapshot but `keep`: each is keyed by sources and code that are gone, and never read again. */
+async function removeOthers(dir: string, keep: string): Promise<void> {
+  const stale = (await readdir(dir)).filter((name) => SNAPSHOT_FILE.test(name) && join(dir, name) !== keep);
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
 }

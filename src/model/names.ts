@@ -44,8 +44,8 @@ export function nameTokens(name: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
-// A skater's name recurs in every round and event they race (~3.5 rows per name at 1000x), and folding
-// is the costly part of reading a row.
+// A skater's name recurs in every round and event they race, and folding is the costly part of reading a
+// row, so each name is folded once.
 const keys = new Map<string, string>();
 const MAX_KEYS = 100_000;
 

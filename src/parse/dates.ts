@@ -49,8 +49,8 @@ const WINTER_GAMES_ZONES: Record<number, string> = {
   1924: 'Europe/Paris',
 };
 
-// An event lasts days; a longer range is a typo, and expanding one (9,999 years is 3.6 million days) hung
-// the parser for seconds (found by fuzzing).
+// An event lasts days; a longer range is a typo, and expanding one (9,999 years is 3.6 million days) would
+// hold the parser up for seconds.
 const MAX_RANGE_DAYS = 31;
 
 function monthIndex(word: string): number {

@@ -1,10 +1,10 @@
 // The bot as a user runs it (`npm start`): `node --enable-source-maps dist/bundle/main.js` in the project root, configured by environment
-// variables only, with its stdout and stderr captured for the tests to read.
+// variables only, with its stdout and stderr captured for the tests to read, and ended when the test process dies.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { DiscordStandin } from './standin.js';
 
@@ -76,6 +76,23 @@ export interface Exit {
   ms: number;
 }
 
+/** The preload that ends a child whose parent has gone (see exit-with-parent.mjs). */
+export const EXIT_WITH_PARENT = join(ROOT, 'tests', 'e2e', 'exit-with-parent.mjs');
+
+/**
+ * Starts `node <args>` with its stdin a pipe from this process and the preload that ends it when the pipe
+ * closes: a test process that dies leaves no bot behind. stdout and stderr are piped for the caller.
+ */
+export function spawnWithParent(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): ChildProcess {
+  return spawn(process.execPath, ['--import', pathToFileURL(EXIT_WITH_PARENT).href, ...args], {
+    ...options,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
 export interface BotProcessOptions {
   seedsDir?: string;
   watchSeeds?: boolean;
@@ -99,11 +116,7 @@ export class BotProcess {
     readonly token: string,
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawnWithParent(['--enable-source-maps', MAIN], { cwd: ROOT, env });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     let exitedAt = 0;

@@ -57,6 +57,17 @@ describe('load/snapshot', () => {
     expect(read).toStrictEqual(snapshot);
   });
 
+  it('keeps only the current snapshot: writing one removes the others', async () => {
+    const seeds = readSourcesSync(SEEDS_DIR);
+    const older = snapshotOf(seeds.slice(0, 1));
+    await writeSnapshot(work, older);
+    await writeFile(join(work, 'notes.json'), '{}');
+    const current = snapshotOf(seeds);
+    await writeSnapshot(work, current);
+    expect((await readdir(work)).sort()).toStrictEqual([`articles-${current.key}.json`, 'notes.json']);
+    expect(readSnapshot(work, current.key)).toStrictEqual(current);
+  });
+
   it('keys a folder read as bytes (at start) as it keys the same folder read as text', () => {
     const bytes = readSourceBytesSync(SEEDS_DIR);
     const key = snapshotKey(bytes);
