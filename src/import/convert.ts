@@ -445,6 +445,11 @@ function convertTable(table: Element, number: number, problems: ConvertProblem[]
     } else if (nameCell) {
       const written = NAME_NOC.exec(visibleText(nameCell.cell))?.groups?.code;
       noc = (written ? nocFromText(written) : null) ?? teamLinkNoc(nameCell.cell) ?? flagNoc(nameCell.cell);
+      if (noc === null && written !== undefined)
+        problems.push({
+          message: `country code "${written}" is not a known NOC; left blank`,
+          where: where(r),
+        });
     }
     if (cells.every((cell) => cell === '')) continue;
     body.push({ cells, noc, heat, row: r });
@@ -691,7 +696,7 @@ export function convertArticle(page: SourcePage): ConvertResult {
     for (const [key, value] of convertInfobox(infobox, info).entries)
       lines.push(`- ${key}: ${oneLine(value)}`);
     lines.push('');
-  } else warnings.push({ message: 'the page has no infobox', where: 'infobox' });
+  }
 
   let tableNumber = 0;
   let resultsLevel: number | null = null;

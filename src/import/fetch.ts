@@ -269,6 +269,16 @@ export class WikipediaClient {
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
         last = error;
+        // Coming back before the server said would not honour it; waiting longer than the cap would stall the run.
+        if (error.retryAfterMs !== null && error.retryAfterMs > this.maxDelayMs) {
+          this.pausedUntil = Math.max(this.pausedUntil, Date.now() + this.maxDelayMs);
+          throw new FetchError(
+            error.kind,
+            title,
+            `${title}: ${error.message}, and asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s, ` +
+              `longer than the ${Math.round(this.maxDelayMs / 1000)} s this run waits; try again later`,
+          );
+        }
       }
     }
     throw new FetchError(

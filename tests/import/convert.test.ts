@@ -371,6 +371,68 @@ describe('import/convert', () => {
     });
   });
 
+  describe('convertArticle (table shapes)', () => {
+    it('a two-race 500 m: grouped Race columns left out, Total read as the time, a tied rank spanning two rows', () => {
+      const html = `<h2>Results</h2><table class="wikitable sortable">
+        <tr><th rowspan="2">Rank</th><th rowspan="2">Name</th><th rowspan="2">Country</th><th colspan="3">Race 1</th><th colspan="3">Race 2</th><th rowspan="2">Total</th><th rowspan="2">Behind</th></tr>
+        <tr><th>Pair</th><th>Lane</th><th>Time</th><th>Pair</th><th>Lane</th><th>Time</th></tr>
+        <tr><td rowspan="2">1</td><td><a href="/wiki/A_B">A B</a></td><td><span class="flagicon"><img src="//u/x/Flag_of_Canada.svg/23px-Flag_of_Canada.svg.png"></span> <a href="/wiki/Canada_at_the_2010_Winter_Olympics">Canada</a></td><td>1</td><td>i</td><td>34.91</td><td>2</td><td>o</td><td>34.85</td><td>1:09.76</td><td></td></tr>
+        <tr><td><a href="/wiki/C_D">C D</a></td><td><a href="/wiki/South_Korea_at_the_2010_Winter_Olympics">South Korea</a><sup class="reference">[a]</sup></td><td>3</td><td>o</td><td>34.92</td><td>4</td><td>i</td><td>34.84</td><td>1:09.76</td><td></td></tr>
+        <tr><td>3</td><td>E F</td><td>(JPN)</td><td>5</td><td>i</td><td>35.00</td><td>6</td><td>o</td><td>35.01</td><td>1:10.01</td><td>+0.25</td></tr>
+      </table>`;
+      const page = {
+        title: "Speed skating at the 2010 Winter Olympics – Men's 500 metres",
+        revid: 5,
+        html,
+        retrieved: RETRIEVED,
+      };
+      const result = converted(page);
+      expect(result.warnings.map((w) => w.message)).toStrictEqual(['article has no Infobox']);
+      const rows = load(page).rounds.flatMap((r) => r.heats.flatMap((h) => h.rows));
+      expect(
+        rows.map((row) => [row.rank, row.name, row.country, row.pair, markOf(row), row.behind]),
+      ).toStrictEqual([
+        [1, 'A B', 'CAN', null, '1:09.76', null],
+        [1, 'C D', 'KOR', null, '1:09.76', null],
+        [3, 'E F', 'JPN', null, '1:10.01', '+0.25'],
+      ]);
+    });
+
+    it('older short track: heats as dividers inside one table become a Heat column; a country it cannot name is left blank', () => {
+      const html = `<h2>Results</h2><h3>Heats</h3><table class="wikitable">
+        <tr><th>Rank</th><th>Athlete</th><th>Time</th><th>Notes</th></tr>
+        <tr><td colspan="4"><b>Heat 1</b></td></tr>
+        <tr><td>1</td><td><img src="//u/Flag_of_Italy.svg/22px-Flag_of_Italy.svg.png"> <a href="/wiki/G_H">G H</a></td><td>42.001</td><td>Q</td></tr>
+        <tr><td>2</td><td><a href="/wiki/I_J">I J</a> (<a href="/wiki/Atlantis_at_the_2006_Winter_Olympics">ATL</a>)</td><td>42.101</td><td></td></tr>
+        <tr><td colspan="4"><b>Heat 2</b></td></tr>
+        <tr><td>1</td><td><a href="/wiki/K_L">K L</a> (HUN)</td><td>43.001</td><td>Q</td></tr>
+      </table>`;
+      const page = {
+        title: "Short-track speed skating at the 2006 Winter Olympics – Women's 500 metres",
+        revid: null,
+        html,
+        retrieved: RETRIEVED,
+      };
+      expect(converted(page).warnings.slice(0, 1)).toStrictEqual([
+        { message: 'country code "ATL" is not a known NOC; left blank', where: 'table 1, row 4' },
+      ]);
+      const heats = load(page).rounds[0]?.heats.map((h) => [
+        h.number,
+        h.rows.map((r) => [r.rank, r.name, r.country]),
+      ]);
+      expect(heats).toStrictEqual([
+        [
+          1,
+          [
+            [1, 'G H', 'ITA'],
+            [2, 'I J', null],
+          ],
+        ],
+        [2, [[1, 'K L', 'HUN']]],
+      ]);
+    });
+  });
+
   describe('convertArticle (the other real pages)', () => {
     const sport = (title: string, what: string) =>
       `"${title}" is not a speed-skating event (its sport is ${what}); only speed skating and short-track speed skating are imported`;

@@ -183,10 +183,15 @@ describe('fetch', () => {
       expect(notices.map((n) => n.waitMs)).toStrictEqual([20, 40, 80]);
     });
 
-    it('caps a long Retry-After at the longest wait allowed', async () => {
+    it('gives up at once when Retry-After asks for longer than the longest wait, rather than come back early', async () => {
       standin.fault(SKATING_2006.title, { kind: 'status', status: 429, retryAfter: '3600' });
-      await client({ maxDelayMs: 300 }).parsePage(SKATING_2006.title);
-      expect(notices.map((n) => n.waitMs)).toStrictEqual([300]);
+      const error = await failure(client({ maxDelayMs: 2_000 }).parsePage(SKATING_2006.title));
+      expect([error.kind, error.message]).toStrictEqual([
+        'unreachable',
+        `${SKATING_2006.title}: 429 Too Many Requests, and asked to wait 3600 s, longer than the 2 s this run waits; try again later`,
+      ]);
+      expect(standin.requests).toHaveLength(1);
+      expect(notices).toStrictEqual([]);
     });
 
     it('waits when the wiki lags (maxlag) and then gets the page', async () => {
