@@ -64,7 +64,10 @@ export async function syncCommands(
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
   if (!force) {
-    const existing = (await rest.get(route)) as unknown[];
+    // Without the flag Discord leaves out the localizations, and they would never compare equal.
+    const existing = (await rest.get(route, {
+      query: new URLSearchParams({ with_localizations: 'true' }),
+    })) as unknown[];
     if (sameCommands(existing, bodies)) return 'unchanged';
   }
   await rest.put(route, { body: bodies });

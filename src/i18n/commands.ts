@@ -4,6 +4,7 @@ import { BASE_LOCALE, LOCALES, translator } from './index.js';
 /** What a command or option builder offers for localization (SlashCommandBuilder and its option builders). */
 interface Localizable {
   readonly name: string;
+  readonly description: string;
   setNameLocalizations(map: LocalizationMap | null): unknown;
   setDescriptionLocalizations(map: LocalizationMap | null): unknown;
 }
@@ -20,20 +21,24 @@ interface CommandLike extends Localizable {
   readonly options: readonly unknown[];
 }
 
-/** `key` in every locale but the base (Discord shows the default name and description for that). */
-function localizations(key: string): LocalizationMap {
+/**
+ * `key` in every locale but the base, leaving out a value equal to the default: Discord shows the default
+ * for a locale without one, and drops such a value, so the registered set would never look current.
+ */
+function localizations(key: string, fallback: string): LocalizationMap {
   const t = translator();
   const map: LocalizationMap = {};
   for (const locale of LOCALES) {
     if (locale === BASE_LOCALE || !t.exists(key, { lng: locale, fallbackLng: false })) continue;
-    map[locale] = t.t(key, { lng: locale });
+    const value = t.t(key, { lng: locale });
+    if (value !== fallback) map[locale] = value;
   }
   return map;
 }
 
 function localize(item: Localizable, key: string): void {
-  item.setNameLocalizations(localizations(`${key}.name`));
-  item.setDescriptionLocalizations(localizations(`${key}.description`));
+  item.setNameLocalizations(localizations(`${key}.name`, item.name));
+  item.setDescriptionLocalizations(localizations(`${key}.description`, item.description));
 }
 
 /**
@@ -47,7 +52,7 @@ export function localizeCommand<T extends CommandLike>(command: T): T {
     const optionKey = `${key}.options.${option.name}`;
     localize(option, optionKey);
     for (const choice of option.choices ?? [])
-      choice.name_localizations = localizations(`${optionKey}.choices.${String(choice.value)}`);
+      choice.name_localizations = localizations(`${optionKey}.choices.${String(choice.value)}`, choice.name);
   }
   return command;
 }

@@ -27,6 +27,7 @@ const ctx: Context = {
 /** Values that work for every option, so each case breaks exactly one option. */
 const VALID: Record<string, Record<string, string | number>> = {
   athlete: { name: 'Sun Long' },
+  compare: { a: 'Sun Long', b: 'Roberts Krūzbergs' },
   event: { event: 'mass-start-men' },
   heat: { event: '1000m', round: 'quarterfinal', n: 3 },
   podium: { event: 'mass-start-men' },

@@ -28,7 +28,7 @@ describe('node dist/bundle/main.js --check', () => {
     const first = check(SEEDS_DIR, snapshots);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toContain(READY);
-    expect(first.stdout).toContain('10 commands');
+    expect(first.stdout).toContain('11 commands');
     const written = readdirSync(snapshots).filter((f) => f.endsWith('.json'));
     expect(written).toHaveLength(1);
 

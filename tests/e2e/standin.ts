@@ -399,7 +399,7 @@ export class DiscordStandin {
     ['GET', /^\/gateway$/, false, () => ok({ url: this.gatewayUrl })],
     ['GET', /^\/users\/@me$/, true, () => ok(this.botUser)],
     ['GET', /^\/applications\/@me$/, true, () => ok(this.application())],
-    ['GET', COMMANDS, true, (_request, params) => ok(this.commandsAt(params))],
+    ['GET', COMMANDS, true, (request, params) => ok(this.listCommands(request, params))],
     ['PUT', COMMANDS, true, (request, params) => this.overwrite(request, params)],
     ['POST', CALLBACK, false, (request, params) => this.callback(request, params)],
     ['GET', WEBHOOK_MESSAGE, false, (_request, params) => this.fetchReply(params)],
@@ -1071,6 +1071,21 @@ export class DiscordStandin {
     const guild = params['guild'];
     if (guild !== undefined && guild !== this.guildId) throw new ApiError(403, 50001, 'Missing Access');
     return guild ?? 'global';
+  }
+
+  /** As Discord lists them: the localization maps only when asked for with `with_localizations=true`. */
+  private listCommands(request: RecordedRequest, params: Params): unknown[] {
+    const commands = this.commandsAt(params);
+    if (request.query['with_localizations'] === 'true') return commands;
+    const strip = (item: object): Record<string, unknown> => {
+      const rest: Record<string, unknown> = { ...item };
+      delete rest['name_localizations'];
+      delete rest['description_localizations'];
+      if (Array.isArray(rest['options'])) rest['options'] = (rest['options'] as object[]).map(strip);
+      if (Array.isArray(rest['choices'])) rest['choices'] = (rest['choices'] as object[]).map(strip);
+      return rest;
+    };
+    return commands.map(strip);
   }
 
   private commandsAt(params: Params): APIApplicationCommand[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIApplicationCommandBasicOption, LocalizationMap } from 'discord.js';
 import { loadCommands } from '../../src/app/registry.js';
 import { BASE_LOCALE, LOCALES, RESOURCES, resourceKeys, translator } from '../../src/i18n/index.js';
-import type { Resource } from '../../src/i18n/index.js';
+import type { BotLocale, Resource } from '../../src/i18n/index.js';
 import { RoundKind } from '../../src/model/schemas.js';
 
 const LOCALES_DIR = new URL('../../src/i18n/locales/', import.meta.url);
@@ -147,15 +147,30 @@ describe('i18n', () => {
   describe('localized command definitions', () => {
     const table = [...commands.values()].map((c) => [c.data.name, c.data.toJSON()] as const);
 
-    function expectLocalized(
-      what: string,
-      names: LocalizationMap | null | undefined,
-      descriptions: LocalizationMap | null | undefined,
-    ) {
-      const others = LOCALES.filter((l) => l !== BASE_LOCALE).sort();
-      expect(Object.keys(names ?? {}).sort(), `${what} names`).toStrictEqual(others);
-      expect(Object.keys(descriptions ?? {}).sort(), `${what} descriptions`).toStrictEqual(others);
+    /** The locales whose resource gives `key` a value other than the English default. */
+    function differing(key: string, english: string): string[] {
+      return LOCALES.filter((l) => l !== BASE_LOCALE && lookup(RESOURCES[l], key) !== english).sort();
+    }
+
+    interface Localized {
+      name: string;
+      description: string;
+      name_localizations?: LocalizationMap | null;
+      description_localizations?: LocalizationMap | null;
+    }
+
+    function expectLocalized(what: string, key: string, item: Localized) {
+      const names = item.name_localizations;
+      const descriptions = item.description_localizations;
+      // A value equal to the default is left out: Discord shows the default for that locale anyway.
+      expect(Object.keys(names ?? {}).sort(), `${what} names`).toStrictEqual(
+        differing(`${key}.name`, item.name),
+      );
+      expect(Object.keys(descriptions ?? {}).sort(), `${what} descriptions`).toStrictEqual(
+        differing(`${key}.description`, item.description),
+      );
       for (const [locale, name] of Object.entries(names ?? {})) {
+        expect(name, `${what} ${locale}`).toBe(lookup(RESOURCES[locale as BotLocale], `${key}.name`));
         expect(name, `${what} ${locale}`).toMatch(DISCORD_NAME);
         expect(name, `${what} ${locale} is lower case`).toBe(name!.toLocaleLowerCase(locale));
       }
@@ -166,24 +181,20 @@ describe('i18n', () => {
     }
 
     it.each(table)('/%s has a valid name and description in every locale', (name, json) => {
-      expectLocalized(`/${name}`, json.name_localizations, json.description_localizations);
+      expectLocalized(`/${name}`, `commands.${name}`, json);
       const options = (json.options ?? []) as APIApplicationCommandBasicOption[];
       for (const option of options)
-        expectLocalized(
-          `/${name} ${option.name}`,
-          option.name_localizations,
-          option.description_localizations,
-        );
+        expectLocalized(`/${name} ${option.name}`, `commands.${name}.options.${option.name}`, option);
       // Two options of one command must not share a name in any locale.
       for (const locale of LOCALES.filter((l) => l !== BASE_LOCALE)) {
-        const localized = options.map((o) => o.name_localizations?.[locale]);
+        const localized = options.map((o) => o.name_localizations?.[locale] ?? o.name);
         expect(new Set(localized).size, `/${name} in ${locale}`).toBe(localized.length);
       }
     });
 
     it('gives no two commands the same name in any locale', () => {
       for (const locale of LOCALES.filter((l) => l !== BASE_LOCALE)) {
-        const names = table.map(([, json]) => json.name_localizations?.[locale]);
+        const names = table.map(([, json]) => json.name_localizations?.[locale] ?? json.name);
         expect(new Set(names).size, locale).toBe(names.length);
       }
     });
