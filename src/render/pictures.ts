@@ -1,4 +1,4 @@
-import type { EventArticle, Heat, Round } from '../model/schemas.js';
+import type { EventArticle, Heat, ResultRow, Round } from '../model/schemas.js';
 import { nocByCode } from '../model/countries.js';
 import { slug } from '../parse/slug.js';
 import type { PictureJob } from '../pictures/requests.js';
@@ -58,6 +58,8 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
     description: `${what}, ${title}`.slice(0, 1024),
     request,
   });
+  const timeOf = (row: ResultRow) => (row.mark.kind === 'time' ? row.mark.time : null);
+  const placeOf = (row: ResultRow) => ({ rank: row.rank, name: row.name });
   if (heat.rows.some((row) => row.points)) {
     return job('sprints', 'Sprint points per skater', {
       kind: 'sprints',
@@ -65,11 +67,10 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
         title,
         subtitle,
         rows: heat.rows.map((row) => ({
-          rank: row.rank,
-          name: row.name,
+          ...placeOf(row),
           sprints: row.points?.sprints ?? [null, null, null, null],
           total: row.points?.total ?? 0,
-          time: row.mark.kind === 'time' ? row.mark.time.text : null,
+          time: timeOf(row)?.text ?? null,
         })),
       },
     });
@@ -81,10 +82,9 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
       title,
       subtitle,
       rows: heat.rows.map((row) => ({
-        rank: row.rank,
-        name: row.name,
-        timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
-        ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
+        ...placeOf(row),
+        timeText: timeOf(row)?.text ?? null,
+        ms: timeOf(row)?.ms ?? null,
         note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
       })),
     },

@@ -42,14 +42,6 @@ export const COLORS = {
   bronze: '#d98c55',
 } as const;
 
-export type Medal = 'gold' | 'silver' | 'bronze';
-
-export const MEDAL_COLORS: Record<Medal, string> = {
-  gold: COLORS.gold,
-  silver: COLORS.silver,
-  bronze: COLORS.bronze,
-};
-
 export interface Surface {
   canvas: Canvas;
   ctx: SKRSContext2D;
