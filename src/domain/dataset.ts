@@ -120,8 +120,8 @@ export class Dataset {
 
   constructor(readonly articles: readonly EventArticle[]) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
-    // One pass, one object per skater, built in its final shape: at 1000x this runs over 100k rows and
-    // 30k skaters, and the copies it used to make were most of its time in the GC.
+    // One pass, one object per skater, built in its final shape: this runs over every row loaded, and
+    // intermediate copies would cost the garbage collector more than the pass itself.
     const people = new Map<string, Athlete>();
     // Only the few skaters whose name is spelled more than one way.
     const spellings = new Map<Athlete, string[]>();
@@ -144,7 +144,7 @@ export class Dataset {
         }
       }
       // A skater's NOC is the first one an article they race in states. Looked up from the article's few
-      // NOCs rather than once per row: a per-row lookup in `nocs` was half of this loop's time.
+      // NOCs rather than once per row, since an article states far fewer NOCs than it has rows.
       for (const id in event.nocs) {
         const person = people.get(id);
         if (person && person.noc === null && person.appearances.at(-1)?.event === event)

@@ -1,4 +1,4 @@
-// The thread pictures are drawn on (see drawer.ts): a 10-30 ms canvas draw here does not hold up the
+// The thread pictures are drawn on (see drawer.ts): a canvas draw (tens of milliseconds) here does not hold up the
 // interactions the main thread is answering meanwhile.
 import { parentPort } from 'node:worker_threads';
 import { drawHere } from './requests.js';

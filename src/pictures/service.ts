@@ -26,7 +26,7 @@ export interface PicturesOptions {
   drawer?: Drawer;
 }
 
-/** The time a picture still being drawn at shutdown is given to finish; a draw takes some 10-30 ms. */
+/** The time a picture still being drawn at shutdown is given to finish; a draw takes tens of milliseconds. */
 export const STOP_GRACE_MS = 1_000;
 
 export function createPictures({ log, maxEntries = 64, drawer }: PicturesOptions = {}): Pictures {

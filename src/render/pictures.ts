@@ -64,6 +64,8 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
     description: `${what}, ${title}`.slice(0, 1024),
     request,
   });
+  const timeOf = (row: ResultRow) => (row.mark.kind === 'time' ? row.mark.time : null);
+  const placeOf = (row: ResultRow) => ({ rank: row.rank, name: chartName(row) });
   if (heat.rows.some((row) => row.points)) {
     return job('sprints', 'Sprint points per skater', {
       kind: 'sprints',
@@ -71,11 +73,10 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
         title,
         subtitle,
         rows: heat.rows.map((row) => ({
-          rank: row.rank,
-          name: chartName(row),
+          ...placeOf(row),
           sprints: row.points?.sprints ?? [null, null, null, null],
           total: row.points?.total ?? 0,
-          time: row.mark.kind === 'time' ? row.mark.time.text : null,
+          time: timeOf(row)?.text ?? null,
         })),
       },
     });
@@ -87,10 +88,9 @@ export function heatPicture(event: EventArticle, round: Round, heat: Heat): Pict
       title,
       subtitle,
       rows: heat.rows.map((row) => ({
-        rank: row.rank,
-        name: chartName(row),
-        timeText: row.mark.kind === 'time' ? row.mark.time.text : null,
-        ms: row.mark.kind === 'time' ? row.mark.time.ms : null,
+        ...placeOf(row),
+        timeText: timeOf(row)?.text ?? null,
+        ms: timeOf(row)?.ms ?? null,
         note: row.notes[0] ?? (row.mark.kind === 'status' ? row.mark.text : null),
       })),
     },

@@ -3,6 +3,7 @@ import { foldName } from '../model/names.js';
 import type { Athlete, TextHit } from '../search/index.js';
 import { BRAND_COLOUR, clip, mdSafe, nocLabel } from './format.js';
 import type { Reply } from './reply.js';
+import { editDistance } from '../search/distance.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SNIPPET_BEFORE = 60;
@@ -11,19 +12,6 @@ const SNIPPET_LENGTH = 220;
 /** A value for an inline code span: a backtick would end it early. */
 function inlineCode(text: string): string {
   return `\`${text.replace(/`/g, 'ˋ').replace(/\s+/g, ' ')}\``;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Whether a word of the text is one the search matched: the same rules as the index (prefix from 3, typos from 5). */

@@ -26,7 +26,7 @@ function truncate(text: string, width: number): string {
   // Each character its own one-column grapheme, and the ellipsis one column: no segmenting needed.
   if (isPrintableAscii(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
   let out = '';
-  // Measured a grapheme at a time: re-measuring the growing prefix made long names quadratic.
+  // Measured a grapheme at a time: re-measuring a growing prefix would be quadratic in the name's length.
   let used = displayWidth('…');
   for (const { segment } of graphemes.segment(text)) {
     used += displayWidth(segment);

@@ -143,8 +143,8 @@ export class TermIndex {
       }
     }
 
-    // Renumber terms in sorted order, read off the trie rather than sorted by comparison (the costlier step
-    // at ~36k terms), then lay the postings out by (term, field), documents ascending.
+    // Renumber terms in sorted order, read off the trie rather than sorted by comparison (which costs more
+    // with tens of thousands of terms), then lay the postings out by (term, field), documents ascending.
     const { trie, order } = buildTrie(byId);
     const sorted = Array.from(order, (id) => byId[id]!);
     const rank = new Int32Array(byId.length);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDuration, timeDecimals } from '../../src/render/images/charts.js';
+import { timeDecimals } from '../../src/render/images/charts.js';
+import { formatDuration } from '../../src/parse/time.js';
 import { createSurface, fitLine, wrapName } from '../../src/render/images/draw.js';
 import {
   CHART_WIDTH,

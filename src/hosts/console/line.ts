@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { APIApplicationCommandOption } from 'discord.js';
 import { UserError } from '../../app/command.js';
 import type { CommandModule, OptionReader } from '../../app/command.js';
+import { editDistance } from '../../search/distance.js';
 
 /** One option of a command, as its `data.toJSON()` defines it. */
 export interface OptionSpec {
@@ -106,21 +107,6 @@ function findOption(spec: CommandSpec, name: string): OptionSpec | undefined {
 
 function optionList(spec: CommandSpec): string {
   return spec.options.length === 0 ? `\`/${spec.name}\` takes no options.` : `Usage: \`${usage(spec)}\``;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** The names close to `typed` (a shared prefix or a few typos), closest first; all of them when none is close. */

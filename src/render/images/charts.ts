@@ -10,6 +10,7 @@ import {
   measureText,
   setFont,
 } from './draw.js';
+import { formatDuration } from '../../parse/time.js';
 
 export type SprintPoints = [number | null, number | null, number | null, number | null];
 
@@ -396,15 +397,4 @@ export function timeDecimals(rows: readonly Pick<TimeChartRow, 'timeText'>[]): n
     if (fraction !== undefined) decimals = Math.max(decimals, Math.min(fraction.length, 3));
   }
   return decimals === 0 ? 2 : decimals;
-}
-
-/** "0.570", "19.806", "1:02.345": a time or a gap in milliseconds, to the given decimals. */
-export function formatDuration(ms: number, decimals: number): string {
-  const unit = 10 ** (3 - decimals);
-  const units = Math.round(ms / unit);
-  const perSecond = 10 ** decimals;
-  const seconds = Math.floor(units / perSecond);
-  const fraction = decimals === 0 ? '' : `.${String(units % perSecond).padStart(decimals, '0')}`;
-  if (seconds < 60) return `${seconds}${fraction}`;
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}${fraction}`;
 }

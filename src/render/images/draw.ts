@@ -42,14 +42,6 @@ export const COLORS = {
   bronze: '#d98c55',
 } as const;
 
-export type Medal = 'gold' | 'silver' | 'bronze';
-
-export const MEDAL_COLORS: Record<Medal, string> = {
-  gold: COLORS.gold,
-  silver: COLORS.silver,
-  bronze: COLORS.bronze,
-};
-
 export interface Surface {
   canvas: Canvas;
   ctx: SKRSContext2D;
@@ -88,7 +80,7 @@ export function formatColor([red, green, blue, alpha]: Rgba): string {
 
 /**
  * A vertical gradient drawn as flat bands one colour level apart. It looks the same as Skia's
- * dithered gradient, whose noise made the PNG five times larger and slower to encode.
+ * dithered gradient, whose noise makes the PNG several times larger and slower to encode.
  */
 export function fillVerticalGradient(
   ctx: SKRSContext2D,
@@ -145,8 +137,8 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * Skia's PNG encoder tries every row filter at zlib level 6 and took 25-30 ms of a 35 ms render;
- * unfiltered rows at level 3 take about 5 ms for a file of much the same size.
+ * Skia's PNG encoder tries every row filter at zlib level 6, which costs more than drawing the picture;
+ * unfiltered rows at level 3 are several times cheaper for a file of much the same size.
  */
 export function encodePng(canvas: Canvas): Buffer {
   const { width, height } = canvas;

@@ -7,13 +7,12 @@ import {
   fillVerticalGradient,
   fitLine,
   formatColor,
-  MEDAL_COLORS,
   measureText,
   parseColor,
   setFont,
   wrapName,
-  type Medal,
 } from './draw.js';
+import type { Medal } from '../../model/schemas.js';
 
 export interface PodiumMedallist {
   medal: Medal;
@@ -127,7 +126,7 @@ function drawTitle(ctx: SKRSContext2D, input: PodiumCardInput): void {
 }
 
 function drawColumn(ctx: SKRSContext2D, slot: Slot, x: number, width: number, winValue: string | null): void {
-  const color = MEDAL_COLORS[slot.medal];
+  const color = COLORS[slot.medal];
   const centerX = x + width / 2;
   const stepTop = FLOOR_Y - STEP_HEIGHT[slot.medal];
   drawStep(ctx, slot, x, width, stepTop, slot.medal === 'gold' ? winValue : null);
@@ -170,7 +169,7 @@ function drawStep(
   top: number,
   winValue: string | null,
 ): void {
-  const color = MEDAL_COLORS[slot.medal];
+  const color = COLORS[slot.medal];
   const height = FLOOR_Y - top;
   ctx.save();
   ctx.beginPath();
