@@ -76,8 +76,8 @@ export interface Exit {
   ms: number;
 }
 
-/** The preload that ends a child whose parent has gone (see exit-with-parent.mjs). */
-export const EXIT_WITH_PARENT = join(ROOT, 'tests', 'e2e', 'exit-with-parent.mjs');
+/** The preload that ends a child whose parent has gone (see exit-with-parent.js). */
+export const EXIT_WITH_PARENT = join(ROOT, 'tests', 'e2e', 'exit-with-parent.js');
 
 /**
  * Starts `node <args>` with its stdin a pipe from this process and the preload that ends it when the pipe

@@ -2,6 +2,8 @@
 // test process; when that closes (the test process died, even by SIGKILL, or ended without stopping it),
 // the bot is sent SIGTERM and shuts down as it would for an operator, so no orphan outlives the tests.
 // Plain JavaScript: it runs before anything that could compile TypeScript.
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 import { isMainThread } from 'node:worker_threads';
 
 // Worker threads inherit the preload; only the process's own thread holds the pipe.
