@@ -405,8 +405,12 @@ function convertTable(table: Element, number: number, problems: ConvertProblem[]
   const labels = headerLabels(grid, headerRows);
   const roles: Array<Role | null> = labels.map(roleOf);
   const hasSprints = roles.some((role) => role === 's1' || role === 's2' || role === 's3' || role === 's4');
-  // Without sprints a "Total" is the sum of two races' times (the 500 m of 1998-2014), not points.
-  if (!hasSprints) roles.forEach((role, c) => (roles[c] = role === 'total' ? 'time' : role));
+  // A "Total" with no sprints and no Time column is the sum of two races' times (the 500 m of 1998-2014);
+  // a "Points" column stays points.
+  if (!hasSprints && !roles.includes('time'))
+    roles.forEach(
+      (role, c) => (roles[c] = role === 'total' && /^total$/i.test(labels[c] ?? '') ? 'time' : role),
+    );
   const seen = new Set<Role>();
   roles.forEach((role, c) => {
     if (role === null) return;
