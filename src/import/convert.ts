@@ -111,6 +111,10 @@ const ROLE_NAMES: Record<string, Role> = {
   'sprint 3': 's3',
   'sprint 4': 's4',
   'final sprint': 's4',
+  sp1: 's1',
+  sp2: 's2',
+  sp3: 's3',
+  fs: 's4',
   total: 'total',
   points: 'total',
   pts: 'total',
@@ -401,8 +405,12 @@ function convertTable(table: Element, number: number, problems: ConvertProblem[]
   const labels = headerLabels(grid, headerRows);
   const roles: Array<Role | null> = labels.map(roleOf);
   const hasSprints = roles.some((role) => role === 's1' || role === 's2' || role === 's3' || role === 's4');
-  // Without sprints a "Total" is the sum of two races' times (the 500 m of 1998-2014), not points.
-  if (!hasSprints) roles.forEach((role, c) => (roles[c] = role === 'total' ? 'time' : role));
+  // A "Total" with no sprints and no Time column is the sum of two races' times (the 500 m of 1998-2014);
+  // a "Points" column stays points.
+  if (!hasSprints && !roles.includes('time'))
+    roles.forEach(
+      (role, c) => (roles[c] = role === 'total' && /^total$/i.test(labels[c] ?? '') ? 'time' : role),
+    );
   const seen = new Set<Role>();
   roles.forEach((role, c) => {
     if (role === null) return;

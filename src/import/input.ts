@@ -4,6 +4,8 @@ import type { SourcePage } from './types.js';
 
 // MediaWiki's page configuration, in a script of every saved page: "wgRevisionId":601935141.
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+// A browser's title for an article: "<title> - Wikipedia".
+const WIKIPEDIA_SUFFIX = / [-–—] Wikipedia$/;
 const REVISION_ID = /"wgRevisionId"\s*:\s*(?<revid>\d+)/;
 
 /** What one command-line argument names: an article to fetch, or a page already on disk. */
@@ -64,18 +66,16 @@ export function pageFromFile(path: string, text: string, retrieved: Date, title?
   if (trimmed.startsWith('{')) return pageFromParseJson(path, trimmed, retrieved, title);
   const $ = cheerio.load(text);
   const content = $('#mw-content-text .mw-parser-output').first();
+  // A fragment has none of these; a page saved from the browser has them all.
   const isWholePage =
-    $('html').length > 0 && ($('#mw-content-text').length > 0 || $('head title').length > 0);
-  if (isWholePage && /<html[\s>]/i.test(trimmed.slice(0, 2000))) {
+    $('#mw-content-text').length > 0 || $('link[rel="canonical"]').length > 0 || $('head > title').length > 0;
+  if (isWholePage) {
     const canonical = $('link[rel="canonical"]').attr('href');
     const named =
       title ??
       (canonical ? titleFromUrl(new URL(canonical, 'https://en.wikipedia.org/').href) : null) ??
       ($('#firstHeading').text().trim() || null) ??
-      $('head title')
-        .text()
-        .replace(/ [-–—] Wikipedia$/, '')
-        .trim();
+      $('head title').text().replace(WIKIPEDIA_SUFFIX, '').trim();
     if (!named) throw new InputError(`${path}: a saved page that names no article; give --title`);
     let revid: number | null = null;
     $('script').each((_, script) => {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import podium from '../../commands/podium.js';
 import { runImport } from '../../src/import/cli.js';
+import { Dataset } from '../../src/search/index.js';
+import { contextFor, invoke } from '../commands/factory.js';
 import { loadDirectory } from '../../src/load/loader.js';
 import { MediaWikiStandin, WIKI_FIXTURES, fixturePage } from './standin-mediawiki.js';
 import type { Fault } from './standin-mediawiki.js';
@@ -240,6 +243,27 @@ describe('import/cli', () => {
         expect(readdirSync(out).sort()).toStrictEqual([FILE_1976, FILE_2006]);
         expect(readFileSync(join(out, FILE_1976), 'utf8')).toContain('# Revision: 594499653\n');
         expect(standin.requests).toStrictEqual([]);
+      });
+
+      it('an imported article answers through the bot: /podium with every medallist and the NOC of each place', async () => {
+        const saved = join(dir, 'saved.json');
+        writeFileSync(
+          saved,
+          JSON.stringify({
+            parse: { title: SKATING_1976.title, revid: SKATING_1976.revid, text: SKATING_1976.html },
+          }),
+        );
+        const out = join(dir, 'out');
+        expect((await run([saved, '--out', out])).code).toBe(0);
+        const { articles } = await loadDirectory(out);
+        const reply = podium.execute(invoke({ event: '500m-men-1976' }), contextFor(new Dataset(articles)));
+        const embed = reply.embeds?.[0];
+        expect(embed?.title).toBe("Podium · Men's 500 metres · 1976 Winter Olympics");
+        expect(embed?.description?.split('\n')).toStrictEqual([
+          '🥇 **Yevgeny Kulikov** URS — 39.17',
+          '🥈 **Valery Muratov** URS — 39.25',
+          '🥉 **Dan Immerfall** 🇺🇸 USA — 39.54',
+        ]);
       });
 
       it('reads a saved HTML page, taking the title from its canonical link and the revision from its config', async () => {

@@ -398,6 +398,45 @@ describe('import/convert', () => {
       ]);
     });
 
+    it('a mass start whose sprints are headed SP1, SP2, SP3 and FS under Points', () => {
+      const html = `<h2>Results</h2><h3>Final</h3><table class="wikitable">
+        <tr><th rowspan="2">Rank</th><th rowspan="2">Name</th><th rowspan="2">Country</th><th colspan="5">Points</th><th rowspan="2">Time</th></tr>
+        <tr><th>SP1</th><th>SP2</th><th>SP3</th><th>FS</th><th>Total</th></tr>
+        <tr><td>1</td><td>M N</td><td>NED</td><td>3</td><td></td><td></td><td>60</td><td>63</td><td>7:56.01</td></tr>
+        <tr><td>2</td><td>O P</td><td>KOR</td><td></td><td>3</td><td>1</td><td>40</td><td>44</td><td>7:56.20</td></tr>
+      </table>`;
+      const page = {
+        title: "Speed skating at the 2022 Winter Olympics – Men's mass start",
+        revid: 7,
+        html,
+        retrieved: RETRIEVED,
+      };
+      const rows = load(page).rounds.flatMap((r) => r.heats.flatMap((h) => h.rows));
+      expect(rows.map((row) => [row.rank, row.name, row.country, row.points, markOf(row)])).toStrictEqual([
+        [1, 'M N', 'NED', { sprints: [3, null, null, 60], total: 63 }, '7:56.01'],
+        [2, 'O P', 'KOR', { sprints: [null, 3, 1, 40], total: 44 }, '7:56.20'],
+      ]);
+    });
+
+    it('a final with a Points column and no sprints keeps points as points and the time as the time', () => {
+      const html = `<h2>Results</h2><table class="wikitable">
+        <tr><th>Rank</th><th>Name</th><th>Country</th><th>Points</th><th>Time</th></tr>
+        <tr><td>1</td><td>M N</td><td>NED</td><td>60</td><td>7:56.01</td></tr>
+        <tr><td>2</td><td>O P</td><td>KOR</td><td>40</td><td>7:56.20</td></tr>
+      </table>`;
+      const page = {
+        title: "Speed skating at the 2022 Winter Olympics – Men's mass start",
+        revid: 7,
+        html,
+        retrieved: RETRIEVED,
+      };
+      const rows = load(page).rounds.flatMap((r) => r.heats.flatMap((h) => h.rows));
+      expect(rows.map((row) => [row.rank, row.name, row.points?.total, markOf(row)])).toStrictEqual([
+        [1, 'M N', 60, '7:56.01'],
+        [2, 'O P', 40, '7:56.20'],
+      ]);
+    });
+
     it('older short track: heats as dividers inside one table become a Heat column; a country it cannot name is left blank', () => {
       const html = `<h2>Results</h2><h3>Heats</h3><table class="wikitable">
         <tr><th>Rank</th><th>Athlete</th><th>Time</th><th>Notes</th></tr>
