@@ -7,8 +7,8 @@ import { build } from 'esbuild';
 
 await build({
   // The picture worker is an entry of its own: a worker thread is started from a file. Named so it lands
-  // next to the chunks at the top of dist/bundle/, where src/render/images/drawer.ts looks for it.
-  entryPoints: { main: 'src/main.ts', 'picture-worker': 'src/render/images/picture-worker.ts' },
+  // next to the chunks at the top of dist/bundle/, where src/pictures/drawer.ts looks for it.
+  entryPoints: { main: 'src/main.ts', 'picture-worker': 'src/pictures/picture-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   // Command files are loaded by a path pattern (src/bot/registry.ts); each becomes its own chunk, and so do

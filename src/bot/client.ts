@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DataStore } from '../load/store.js';
-import { setDrawerLog, stopDrawing } from '../render/images/drawer.js';
+import { setDrawerLog, stopDrawing } from '../pictures/drawer.js';
 import type { CommandModule, Context } from './command.js';
 import { createDispatcher } from './dispatcher.js';
 import { commandBodies, createRest, syncCommands } from './sync.js';

@@ -2,9 +2,9 @@ import type { EventArticle, Heat, Round } from '../model/schemas.js';
 import { nocByCode } from '../model/countries.js';
 import type { Podium } from '../search/index.js';
 import { heatLabel } from '../search/index.js';
-import { createImageCache } from './images/cache.js';
-import { draw } from './images/drawer.js';
-import type { DrawRequest } from './images/requests.js';
+import { createImageCache } from '../pictures/cache.js';
+import { draw } from '../pictures/drawer.js';
+import type { DrawRequest } from '../pictures/requests.js';
 import { markText, pointsText } from './format.js';
 import type { Reply, ReplyFile } from './reply.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { draw, drawMode } from '../../src/render/images/drawer.js';
+import { draw, drawMode } from '../../src/pictures/drawer.js';
 import { renderPodiumCard } from '../../src/render/images/index.js';
 import { mensMassStartPodium } from './images.inputs.js';
 

@@ -8,7 +8,6 @@ import { formatDuration, timeDecimals } from '../../src/render/images/charts.js'
 import { createSurface, fitLine, wrapName } from '../../src/render/images/draw.js';
 import {
   CHART_WIDTH,
-  createImageCache,
   PODIUM_CARD_HEIGHT,
   PODIUM_CARD_WIDTH,
   renderPodiumCard,
@@ -18,6 +17,7 @@ import {
   timeChartHeight,
   type PodiumCardInput,
 } from '../../src/render/images/index.js';
+import { createImageCache } from '../../src/pictures/cache.js';
 import { mensMassStartPodium, shortTrackQuarterfinal3, womensMassStartFinal } from './images.inputs.js';
 
 // UPDATE_IMAGES=1 npx vitest run tests/render/images.test.ts rewrites the references; look at them before committing.

@@ -1,4 +1,3 @@
-export { createImageCache, type ImageCache } from './cache.js';
 export {
   CHART_WIDTH,
   renderSprintChart,

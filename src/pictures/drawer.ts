@@ -17,7 +17,7 @@ export function setDrawerLog(logger: DrawerLog): void {
   log = logger;
 }
 
-// The worker sits next to this file in both builds: dist/src/render/images/ (tsc) and dist/bundle/ (the
+// The worker sits next to this file in both builds: dist/src/pictures/ (tsc) and dist/bundle/ (the
 // esbuild entry `picture-worker`, next to the chunk this code lands in). Run from source (tsx, vitest)
 // there is only the .ts file, which a worker cannot load, so pictures are drawn in-thread instead.
 const WORKER_FILE = fileURLToPath(new URL('./picture-worker.js', import.meta.url));

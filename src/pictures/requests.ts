@@ -1,5 +1,5 @@
-import type { PodiumCardInput, SprintChartInput, TimeChartInput } from './index.js';
-import type * as ImagesModule from './index.js';
+import type { PodiumCardInput, SprintChartInput, TimeChartInput } from '../render/images/index.js';
+import type * as ImagesModule from '../render/images/index.js';
 
 /** A picture to draw, as plain data so it can cross to a worker thread. */
 export type DrawRequest =
@@ -16,7 +16,7 @@ let images: Promise<typeof ImagesModule> | null = null;
 
 /** Draws on the calling thread. */
 export async function drawHere(request: DrawRequest): Promise<Buffer> {
-  images ??= import('./index.js');
+  images ??= import('../render/images/index.js');
   const { renderPodiumCard, renderSprintChart, renderTimeChart } = await images;
   switch (request.kind) {
     case 'podium':
