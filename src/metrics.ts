@@ -2,8 +2,12 @@
 // by whichever host serves Discord (gateway or HTTP) and read at GET /metrics.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** How an interaction ended, as counted: a public or private reply, a message update, suggestions, or none. */
-export type InteractionOutcome = 'reply' | 'private' | 'update' | 'choices' | 'failed';
+/**
+ * How an interaction ended: a public or private reply, a message update, suggestions, a user's mistake
+ * explained, an apology, or nothing (`failed`: the answer could not be sent).
+ */
+export type InteractionOutcome =
+  'reply' | 'private' | 'update' | 'choices' | 'user_error' | 'error' | 'failed';
 export type InteractionKind = 'command' | 'autocomplete' | 'component';
 
 export interface Metrics {
@@ -20,6 +24,8 @@ export interface Metrics {
   setShardState(shard: number, state: string): void;
   /** A gateway shard reconnected (resumed or identified again). */
   countReconnect(shard: number): void;
+  /** A request to the interactions endpoint refused (401), by reason. */
+  countRejected(reason: string): void;
   /** The exposition text and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -83,6 +89,13 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
     registers: [registry],
   });
 
+  const rejected = new Counter({
+    name: 'bot_http_rejected_total',
+    help: 'Requests to the interactions endpoint refused with 401, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
     countInteraction: (kind, command, outcome) => interactions.inc({ kind, command, outcome }),
@@ -98,6 +111,7 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
         shardState.set({ shard: String(shard), state: known }, known === current ? 1 : 0);
     },
     countReconnect: (shard) => reconnects.inc({ shard: String(shard) }),
+    countRejected: (reason) => rejected.inc({ reason }),
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
