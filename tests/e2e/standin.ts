@@ -400,6 +400,11 @@ export class DiscordStandin {
   readonly unexpected: RecordedRequest[] = [];
   readonly connections: ConnectionRecord[] = [];
   readonly sessionEvents: SessionEvent[] = [];
+  /**
+   * Delivers interactions instead of the gateway when set: the HTTP stand-in (standin-http.ts) POSTs each
+   * one, signed, to the bot's Interactions Endpoint URL.
+   */
+  deliverInteraction: ((payload: Record<string, unknown>) => void) | undefined;
   readonly identifies: IdentifyRecord[] = [];
   /** `guildId` first, then `extraGuildIds`. */
   readonly guildIds: readonly string[];
@@ -693,7 +698,7 @@ export class DiscordStandin {
     // A button's interaction comes from the guild its message is in.
     const guildId = (message && this.guildOfChannel(message.channel_id)) ?? target.guildId ?? this.guildId;
     this.channelOf(guildId);
-    const session = this.sessionFor(inGuild ? guildId : undefined);
+    const session = this.deliverInteraction ? undefined : this.sessionFor(inGuild ? guildId : undefined);
     const user = this.userFor(target.userId ?? this.userId);
     const id = makeSnowflake();
     const token = `${Buffer.from(`interaction:${id}:`).toString('base64url')}${randomBytes(48).toString('base64url')}`;
@@ -744,7 +749,8 @@ export class DiscordStandin {
     };
     this.interactions.set(id, state);
     this.interactionsByToken.set(token, state);
-    this.dispatchTo(session, 'INTERACTION_CREATE', payload);
+    if (session) this.dispatchTo(session, 'INTERACTION_CREATE', payload);
+    else this.deliverInteraction?.(payload);
     return this.handleFor(state);
   }
 
