@@ -13,7 +13,7 @@ export const data = new SlashCommandBuilder()
 export function execute(invocation: Invocation, ctx: Context): Reply {
   // Discord hides the command from members, but a server can override that; the check here cannot be.
   if (!invocation.isAdmin) throw new UserError('`/status` is for server managers only.');
-  return renderStatus(ctx.status());
+  return renderStatus(ctx.status(), ctx.shards?.());
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;

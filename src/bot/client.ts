@@ -2,6 +2,8 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DataStore } from '../load/store.js';
+import { forgetShardEnv, shardClientOptions } from '../hosts/gateway/shard-plan.js';
+import { ShardTracker } from '../hosts/gateway/shards.js';
 import { setDrawerLog, stopDrawing } from '../pictures/drawer.js';
 import type { CommandModule, Context } from './command.js';
 import { createDispatcher } from './dispatcher.js';
@@ -14,13 +16,14 @@ export interface BotOptions {
   logger: Logger;
 }
 
-export function contextFor(store: DataStore): Context {
+export function contextFor(store: DataStore, shards?: ShardTracker): Context {
   return {
     get data() {
       return store.data;
     },
     status: () => store.status(),
     reload: () => store.reload(),
+    ...(shards ? { shards: () => shards.status() } : {}),
   };
 }
 
@@ -31,20 +34,19 @@ export async function startBot({
   commands,
   logger,
 }: BotOptions): Promise<() => Promise<void>> {
+  forgetShardEnv(process.env);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    ...shardClientOptions(config.SHARDS),
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
+  const shards = new ShardTracker(client, logger).attach(config.SHARDS);
   setDrawerLog(logger);
-  const dispatch = createDispatcher({ commands, context: contextFor(store), logger });
+  const dispatch = createDispatcher({ commands, context: contextFor(store, shards), logger });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ code: event.code, shard }, 'gateway disconnected'),
-  );
-  client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'gateway resumed'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.DISCORD_TOKEN);
@@ -64,9 +66,10 @@ export async function startBot({
         else logger.info({ ...report, at: report.at.toISOString() }, 'articles reloaded');
       })
     : () => undefined;
-  logger.info({ user: client.user?.tag, events: store.data.articles.length }, 'ready');
+  logger.info({ user: client.user?.tag, events: store.data.articles.length, ...shards.describe() }, 'ready');
   return async () => {
     stopWatching();
+    shards.detach();
     await client.destroy();
     await stopDrawing();
   };

@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Reply } from '../render/reply.js';
 import type { Dataset } from '../search/index.js';
 import type { ReloadReport, StatusReport } from '../load/store.js';
+import type { ShardsStatus } from '../render/status.js';
 
 /** A mistake the user made; its message is safe to show them, with the closest matches. */
 export class UserError extends Error {
@@ -43,6 +44,8 @@ export interface Context {
   readonly data: Dataset;
   status(): StatusReport;
   reload(): Promise<ReloadReport>;
+  /** The gateway shards this process runs; absent where there is no gateway connection. */
+  shards?(): ShardsStatus;
 }
 
 /** One file in commands/: its definition, handler and (optional) autocomplete and button handlers. */

@@ -80,6 +80,8 @@ export interface BotProcessOptions {
   seedsDir?: string;
   watchSeeds?: boolean;
   logLevel?: 'info' | 'debug';
+  /** More variables, set last (e.g. SHARD_COUNT and SHARD_IDS; an empty value unsets one). */
+  env?: Record<string, string>;
 }
 
 export class BotProcess {
@@ -117,7 +119,10 @@ export class BotProcess {
     // Nothing from the caller's environment may point the bot somewhere else.
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([key]) => !/^(DISCORD_|SEEDS_DIR|SNAPSHOT_DIR|LOG_LEVEL|WATCH_SEEDS|NODE_OPTIONS)/.test(key),
+        ([key]) =>
+          !/^(DISCORD_|SEEDS_DIR|SNAPSHOT_DIR|LOG_LEVEL|WATCH_SEEDS|SHARD|INTERACTIONS_PORT|METRICS_PORT|LISTEN_HOST|NODE_OPTIONS)/.test(
+            key,
+          ),
       ),
     );
     const bot = new BotProcess(standin.token, {
@@ -130,6 +135,7 @@ export class BotProcess {
       SNAPSHOT_DIR: 'off',
       LOG_LEVEL: options.logLevel ?? 'info',
       WATCH_SEEDS: options.watchSeeds ? 'true' : 'false',
+      ...options.env,
     });
     BotProcess.all.push(bot);
     return bot;

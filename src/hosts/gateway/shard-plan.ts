@@ -92,6 +92,16 @@ export function shardClientOptions(plan: ShardPlan): { shards: 'auto' | number[]
   return plan.kind === 'auto' ? { shards: 'auto' } : { shards: [...plan.ids], shardCount: plan.count };
 }
 
+/**
+ * discord.js reads SHARD_COUNT and SHARDS from the environment itself (how its ShardingManager talks to
+ * child processes) whenever the Client's options are at their defaults, and a blank SHARD_COUNT copied from
+ * .env.example reads as 0, which the Client refuses. The config has read both already; hide them.
+ */
+export function forgetShardEnv(env: Record<string, string | undefined>): void {
+  delete env['SHARD_COUNT'];
+  delete env['SHARDS'];
+}
+
 /** "0-3, 8, 10-11": shard ids as an operator writes them. */
 export function formatShardIds(ids: readonly number[]): string {
   const parts: string[] = [];

@@ -1,8 +1,10 @@
+import { Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../src/config.js';
 import {
   MAX_SHARD_COUNT,
   ShardPlanError,
+  forgetShardEnv,
   formatShardIds,
   parseShardIds,
   parseShardPlan,
@@ -159,5 +161,25 @@ describe('config SHARD_COUNT and SHARD_IDS', () => {
       expect.stringMatching(/^LOG_LEVEL /),
       'SHARD_COUNT is required with SHARD_IDS: the number of shards of the whole bot',
     ]);
+  });
+});
+
+describe('forgetShardEnv', () => {
+  it('keeps discord.js from reading a blank SHARD_COUNT (a copied .env.example) as 0 and refusing to start', () => {
+    const env: Record<string, string | undefined> = { SHARD_COUNT: '', SHARDS: '[0]', OTHER: 'x' };
+    const make = () => new Client({ intents: [], ...shardClientOptions({ kind: 'auto' }) });
+    const saved = { SHARD_COUNT: process.env.SHARD_COUNT, SHARDS: process.env.SHARDS };
+    try {
+      process.env.SHARD_COUNT = '';
+      expect(make).toThrow('The shardCount option must be a number greater than or equal to 1');
+      forgetShardEnv(process.env);
+      expect(make().options.shards).toBe('auto');
+    } finally {
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
+    forgetShardEnv(env);
+    expect(env).toStrictEqual({ OTHER: 'x' });
   });
 });
