@@ -19,7 +19,7 @@ import { verifyRequest } from './verify.js';
 /** Interactions are a few KB at most; anything much larger is not from Discord. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /** How long SIGTERM waits for answers and picture edits in flight before closing what is left. */
-export const STOP_GRACE_MS = 10_000;
+export const STOP_GRACE_MS = 3_000;
 
 export interface InteractionsServerOptions {
   publicKey: KeyObject;
