@@ -16,6 +16,7 @@ import {
 } from 'discord.js';
 import type { ClientOptions, Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { DiscordStandin, guildIdForShard, shardOf } from './standin.js';
 import type { StandinOptions } from './standin.js';
 
@@ -453,6 +454,23 @@ describe('DiscordStandin', () => {
       expect(dm.data?.['content']).toBe('pong in DM/no channel');
       expect(deliveredOn(standin)).toStrictEqual([0, 1, 0]);
       expect(standin.identifyLimitViolations()).toStrictEqual([]);
+    });
+
+    it.each([
+      { shard: [2, 2], why: 'an id not below the count' },
+      { shard: [0, 0], why: 'a count of 0' },
+      { shard: [0], why: 'no count' },
+    ])('closes with 4010 Invalid shard on an IDENTIFY with $why', async ({ shard }) => {
+      const server = await DiscordStandin.start({ shardCount: 2 });
+      standin = server;
+      const socket = new WebSocket(`${server.gatewayUrl}?v=10&encoding=json`);
+      // After HELLO.
+      socket.once('message', () =>
+        socket.send(JSON.stringify({ op: 2, d: { token: server.token, intents: 0, properties: {}, shard } })),
+      );
+      const [code] = (await once(socket, 'close')) as [number];
+      expect(code).toBe(4010);
+      expect(server.identifyCount).toBe(0);
     });
 
     it('refuses an interaction for a guild whose shard has no session', async () => {
