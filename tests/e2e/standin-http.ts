@@ -29,20 +29,28 @@ export class HttpDelivery {
   /** The public key as the developer portal shows it: DISCORD_PUBLIC_KEY for the bot. */
   readonly publicKey: string;
   readonly exchanges: HttpExchange[] = [];
+  private readonly byId = new Map<string, { exchange: HttpExchange; done: Promise<HttpExchange> }>();
   /** Where interactions go, e.g. `http://127.0.0.1:PORT/interactions`; set once the bot listens. */
   endpoint: string | undefined;
   private readonly privateKey: KeyObject;
 
-  private constructor(private readonly standin: DiscordStandin) {
+  private constructor(
+    private readonly standin: DiscordStandin,
+    private readonly forward: boolean,
+  ) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     this.privateKey = privateKey;
     this.publicKey = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
   }
 
-  /** From now on the stand-in's sendCommand, sendAutocomplete and sendButton deliver over HTTP. */
-  static attach(standin: DiscordStandin): HttpDelivery {
-    const delivery = new HttpDelivery(standin);
-    standin.deliverInteraction = (payload) => void delivery.deliver(payload);
+  /**
+   * From now on the stand-in's sendCommand, sendAutocomplete and sendButton deliver over HTTP. With
+   * `forward: false` the answers are only recorded here, not handed to the stand-in's callback route (for
+   * bursts, where the stand-in's own bookkeeping would be the slowest part).
+   */
+  static attach(standin: DiscordStandin, { forward = true }: { forward?: boolean } = {}): HttpDelivery {
+    const delivery = new HttpDelivery(standin, forward);
+    standin.deliverInteraction = (payload) => delivery.deliver(payload);
     return delivery;
   }
 
@@ -75,7 +83,14 @@ export class HttpDelivery {
 
   /** The exchange of an interaction, by its id. */
   exchange(id: string): HttpExchange | undefined {
-    return this.exchanges.find((exchange) => exchange.id === id);
+    return this.byId.get(id)?.exchange;
+  }
+
+  /** Resolves once the bot's HTTP answer to an interaction has come (and, if 200, been recorded as its callback). */
+  answered(id: string): Promise<HttpExchange> {
+    const entry = this.byId.get(id);
+    if (!entry) return Promise.reject(new Error(`no interaction ${id} was delivered over HTTP`));
+    return entry.done;
   }
 
   /** Exchanges that did not end in 200 (or have not ended yet). */
@@ -83,10 +98,16 @@ export class HttpDelivery {
     return this.exchanges.filter((exchange) => exchange.status !== 200);
   }
 
-  private async deliver(payload: Record<string, unknown>): Promise<void> {
+  private deliver(payload: Record<string, unknown>): void {
     const body = JSON.stringify(payload);
     const exchange: HttpExchange = { id: String(payload['id']), body, sentAt: performance.now(), status: 0 };
     this.exchanges.push(exchange);
+    const done = this.exchangeOnce(exchange, payload).then(() => exchange);
+    this.byId.set(exchange.id, { exchange, done });
+  }
+
+  private async exchangeOnce(exchange: HttpExchange, payload: Record<string, unknown>): Promise<void> {
+    const body = exchange.body;
     try {
       const answer = await this.post(body);
       Object.assign(exchange, {
@@ -95,7 +116,7 @@ export class HttpDelivery {
         contentType: answer.contentType,
         response: answer.body,
       });
-      if (answer.status !== 200) return;
+      if (answer.status !== 200 || !this.forward) return;
       // The response is the callback: record it as if the bot had POSTed it to the callback route.
       await fetch(
         `${this.standin.apiBase}/v10/interactions/${exchange.id}/${String(payload['token'])}/callback`,
