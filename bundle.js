@@ -11,7 +11,7 @@ await build({
   entryPoints: { main: 'src/main.ts', 'picture-worker': 'src/pictures/picture-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
-  // Command files are loaded by a path pattern (src/bot/registry.ts); each becomes its own chunk, and so do
+  // Command files are loaded by a path pattern (src/app/registry.ts); each becomes its own chunk, and so do
   // the console, the Discord client and the picture code, which load only when they are needed.
   splitting: true,
   format: 'esm',

@@ -2,7 +2,7 @@
 // Usage: node dist/bench/load-child.js <seedsDir> <parse|snapshot-write|snapshot-read> [snapshotDir]
 import { readSourcesSync, loadSources } from '../src/load/loader.js';
 import { DataStore } from '../src/load/store.js';
-import { Dataset } from '../src/search/index.js';
+import { Dataset } from '../src/domain/index.js';
 
 const [dir = 'seeds', mode = 'parse', snapshotDir = ''] = process.argv.slice(2);
 

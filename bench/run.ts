@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { writeCorpus } from './generate.js';
 import { loadDirectory } from '../src/load/loader.js';
-import { Dataset } from '../src/search/index.js';
+import { Dataset } from '../src/domain/index.js';
 import type { Athlete } from '../src/search/index.js';
-import { athleteChoices, eventChoices } from '../src/bot/resolve.js';
+import { athleteChoices, eventChoices } from '../src/domain/options.js';
 import { foldName, nameTokens } from '../src/model/names.js';
-import { loadCommands } from '../src/bot/registry.js';
-import type { CommandModule, Context, OptionReader } from '../src/bot/command.js';
+import { loadCommands } from '../src/app/registry.js';
+import type { CommandModule, Context, OptionReader } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
+import { createPictures } from '../src/pictures/service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -196,9 +197,9 @@ async function run(
 }
 
 /**
- * Per command: the time to the first payload (what the user waits for; a `later` picture is not in it), and
- * for commands with a picture the time `later` takes to draw it, on the first ask of each input so that it
- * is a draw and not a cache hit (issue #7's target is for drawing).
+ * Per command: the time to the first payload (what the user waits for; the picture is not in it), and
+ * for commands with a picture the time the pictures service takes to draw it, on the first ask of each
+ * input so that it is a draw and not a cache hit (issue #7's target is for drawing).
  */
 async function measureHandlers(
   data: Dataset,
@@ -217,12 +218,13 @@ async function measureHandlers(
   const firstAskMs: Record<string, Stats> = {};
   const pictureMs: Record<string, Stats> = {};
   let pictureWarm = false;
+  const drawer = createPictures();
   for (const [name, inputs] of Object.entries(commandInputs(data))) {
     const command = commands.get(name);
     if (!command || inputs.length === 0) continue;
     // The first round warms up: its times are each input's first ask (tables laid out, no picture cached,
-    // the code not yet optimised), reported apart. It also draws each picture, once per input (`later` is
-    // a draw only while the picture is not cached). Then at least two more rounds, and at least
+    // the code not yet optimised), reported apart. It also draws each picture, once per input (a draw
+    // only while the picture is not cached). Then at least two more rounds, and at least
     // MIN_SAMPLES calls: the steady state.
     const pictures: number[] = [];
     const first: number[] = [];
@@ -230,15 +232,15 @@ async function measureHandlers(
       const f = performance.now();
       const reply = await run(command, input, ctx);
       first.push(performance.now() - f);
-      if (!reply?.later) continue;
+      if (!reply?.picture) continue;
       if (!pictureWarm) {
         // The first picture starts the worker and loads the canvas and fonts: start-up, not drawing.
         pictureWarm = true;
-        await reply.later().catch(() => null);
+        await drawer.draw(reply.picture);
         continue;
       }
       const p = performance.now();
-      await reply.later().catch(() => null);
+      await drawer.draw(reply.picture);
       pictures.push(performance.now() - p);
     }
     const samples: number[] = [];
@@ -251,6 +253,7 @@ async function measureHandlers(
     firstAskMs[name] = stats(first);
     if (pictures.length > 0) pictureMs[name] = stats(pictures);
   }
+  await drawer.stop();
   return { handlerMs, firstAskMs, pictureMs };
 }
 

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
-import { requireString } from '../src/bot/command.js';
-import { athleteChoices, resolveAthleteOption } from '../src/bot/resolve.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
+import { requireString } from '../src/app/command.js';
+import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
 import { renderAthlete } from '../src/render/athlete.js';
 import type { Reply } from '../src/render/reply.js';
 

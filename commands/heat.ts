@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
-import { requireString } from '../src/bot/command.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
+import { requireString } from '../src/app/command.js';
 import {
   eventChoices,
   heatChoices,
@@ -8,9 +8,9 @@ import {
   resolveHeatOption,
   resolveRoundOption,
   roundChoices,
-} from '../src/bot/resolve.js';
+} from '../src/domain/options.js';
 import { renderHeat } from '../src/render/heat.js';
-import { heatPicture, withPicture } from '../src/render/pictures.js';
+import { heatPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -46,8 +46,8 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
-  // The chart is a bonus: unless drawn before, it follows the table, which is the answer.
-  return withPicture(heatPicture(event, round, heat), (picture) => renderHeat(event, round, heat, picture));
+  // The chart is a bonus: the table is the answer.
+  return { ...renderHeat(event, round, heat), picture: heatPicture(event, round, heat) };
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {

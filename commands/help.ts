@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
+import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { renderHelp } from '../src/render/help.js';
 import type { HelpEntry } from '../src/render/help.js';
 import type { Reply } from '../src/render/reply.js';

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
+import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { renderMedals } from '../src/render/medals.js';
 import type { Reply } from '../src/render/reply.js';
 

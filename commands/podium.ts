@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/bot/command.js';
-import { requireString } from '../src/bot/command.js';
-import { eventChoices, resolveEventOption } from '../src/bot/resolve.js';
+import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/app/command.js';
+import { requireString } from '../src/app/command.js';
+import { eventChoices, resolveEventOption } from '../src/domain/options.js';
 import { renderPodium } from '../src/render/podium.js';
-import { podiumPicture, withPicture } from '../src/render/pictures.js';
+import { podiumPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -22,8 +22,8 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const podium = dataset.podium(event);
-  // The card is a bonus: unless drawn before, it follows the text podium, which is the whole answer.
-  return withPicture(podiumPicture(podium), (picture) => renderPodium(podium, picture));
+  // The card is a bonus: the text podium is the whole answer.
+  return { ...renderPodium(podium), picture: podiumPicture(podium) };
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

@@ -1,9 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/bot/command.js';
-import { UserError, requireString } from '../src/bot/command.js';
-import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/bot/resolve.js';
+import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
+import { UserError, requireString } from '../src/app/command.js';
+import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/domain/options.js';
 import type { Reply } from '../src/render/reply.js';
-import { keyMatches, parseResultsButtonId, renderResults } from '../src/render/results.js';
+import { componentId, keyMatches, readComponentId } from '../src/app/custom-id.js';
+import type { EventArticle, Round } from '../src/model/schemas.js';
+import { renderResults } from '../src/render/results.js';
 
 export const data = new SlashCommandBuilder()
   .setName('results')
@@ -24,12 +26,30 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(40),
   );
 
+/** `results:<event id>:<round id or *>:<page>`: everything needed to draw the page again. */
+export function resultsButtonId(event: EventArticle, round: Round | null, page: number): string {
+  return componentId('results', [event.id, round?.id ?? null], String(page));
+}
+
+/** The parts of a results button's custom_id, or null when it is not one. */
+export function parseResultsButtonId(
+  customId: string,
+): { event: string; round: string | null; page: number } | null {
+  const read = readComponentId(customId, 2);
+  const [event, round = null] = read?.keys ?? [];
+  if (!read || !customId.startsWith('results:') || !event || !/^\d{1,6}$/.test(read.tail)) return null;
+  return { event, round, page: Number(read.tail) };
+}
+
+const show = (event: EventArticle, round: Round | null, page: number) =>
+  renderResults(event, round, page, (target) => resultsButtonId(event, round, target));
+
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const roundText = invocation.options.getString('round')?.trim() ?? '';
   const round = roundText === '' ? null : resolveRoundOption(event, roundText);
-  return renderResults(event, round, 1);
+  return show(event, round, 1);
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
@@ -46,7 +66,7 @@ export function button(customId: string, ctx: Context): Reply {
   if (!event) throw new UserError(stale);
   const round = parsed.round === null ? null : event.rounds.find((r) => keyMatches(parsed.round ?? '', r.id));
   if (round === undefined) throw new UserError(stale);
-  return renderResults(event, round, parsed.page);
+  return show(event, round, parsed.page);
 }
 
 export default { data, execute, autocomplete, button } satisfies CommandModule;

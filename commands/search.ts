@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandModule, Context, Invocation } from '../src/bot/command.js';
-import { requireString } from '../src/bot/command.js';
+import type { CommandModule, Context, Invocation } from '../src/app/command.js';
+import { requireString } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
 import { renderSearch } from '../src/render/search.js';
 

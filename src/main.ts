@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
-import { loadCommands } from './bot/registry.js';
+import { loadCommands } from './app/registry.js';
 import { DataStore } from './load/store.js';
 import type { Logger } from 'pino';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   // The console and --check print to the terminal; only the bot needs structured logs, so pino loads only then.
   const logger =
     token || port !== undefined
-      ? (await import('./bot/logger.js')).createLogger(config.LOG_LEVEL, token ? [token] : [], 1)
+      ? (await import('./logger.js')).createLogger(config.LOG_LEVEL, token ? [token] : [], 1)
       : null;
   const report = (level: 'error' | 'warn', message: string) =>
     logger ? logger[level](message) : console.error(message);
@@ -69,18 +69,18 @@ async function main(): Promise<void> {
 
   // `--check`: load and validate everything the bot would serve, report, and exit (for operators and CI).
   if (process.argv.includes('--check')) {
-    await import('./bot/client.js');
+    await import('./hosts/gateway/client.js');
     const failed = store.status().files.filter((f) => f.eventId === null).length;
     console.log(`ready: ${summarise(store)}; ${commands.size} commands`);
     process.exit(failed > 0 ? 1 : 0);
   }
 
   if (!token || !logger) {
-    const { startConsole } = await import('./console/repl.js');
+    const { startConsole } = await import('./hosts/console/repl.js');
     await startConsole({ store, commands, banner: summarise(store) });
     return;
   }
-  const { startBot } = await import('./bot/client.js');
+  const { startBot } = await import('./hosts/gateway/client.js');
   const stop = await startBot({ config: { ...config, DISCORD_TOKEN: token }, store, commands, logger });
   stopOnSignals(stop, logger);
 }

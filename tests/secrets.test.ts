@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/bot/logger.js';
-import type { Logger } from '../src/bot/logger.js';
-import { createDispatcher } from '../src/bot/dispatcher.js';
-import { loadCommands } from '../src/bot/registry.js';
+import { createLogger } from '../src/logger.js';
+import type { Logger } from '../src/logger.js';
+import { loadCommands } from '../src/app/registry.js';
 import { ConfigError, parseConfig } from '../src/config.js';
 import { DataStore } from '../src/load/store.js';
 import { SEEDS_DIR } from './commands/factory.js';
-import { fakeInteraction } from './bot/fake-interaction.js';
+import { fakeInteraction, gatewayDispatch } from './hosts/gateway/fake-interaction.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Shaped like a real bot token (base64 id . timestamp . HMAC); the HMAC part is what must never leak.
@@ -148,7 +147,7 @@ describe('secrets', () => {
             throw new Error(`401 Unauthorized: Bot ${TOKEN}`);
           },
         });
-        const dispatch = createDispatcher({ commands, context, logger });
+        const dispatch = gatewayDispatch({ commands, context, logger });
         const runs = [...commands.keys()].map((name) =>
           fakeInteraction({
             name,

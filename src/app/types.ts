@@ -2,7 +2,9 @@
 // discord.js runtime in it, so a gateway client, an HTTP interactions endpoint and a terminal can all
 // turn their own events into an AppRequest and an Outcome into their own calls.
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
-import type { DrawRequest } from '../pictures/requests.js';
+import type { PictureJob } from '../pictures/requests.js';
+
+export type { PictureJob };
 
 /** Who asked: their id (for logs), whether they may use admin commands (Manage Server), their locale. */
 export interface Caller {
@@ -56,21 +58,6 @@ export interface Message {
   allowedMentions: { parse: [] };
 }
 
-/**
- * A picture the message should carry, as data: the host asks the pictures service to draw it
- * (`draw(job)`), and, given the PNG, edits the message to `withPicture(message, job, png)`
- * (src/app/message.ts). The message stands on its own without it.
- */
-export interface PictureJob {
-  /** Names the data drawn (not its content), so a picture drawn once is reused. */
-  key: string;
-  /** The attachment's file name. */
-  name: string;
-  /** Alt text. */
-  description: string;
-  request: DrawRequest;
-}
-
 /** An autocomplete suggestion. */
 export interface Choice {
   name: string;
@@ -80,11 +67,17 @@ export interface Choice {
 /** What the core answers. */
 export type Outcome =
   /** A new message (a command's answer, or a private answer to a button press). */
-  | { kind: 'reply'; message: Message; picture?: PictureJob }
+  | { kind: 'reply'; message: Message; picture?: PictureJob; error?: OutcomeError }
   /** The message the pressed button is on, replaced. */
-  | { kind: 'update'; message: Message; picture?: PictureJob }
+  | { kind: 'update'; message: Message; picture?: PictureJob; error?: OutcomeError }
   /** Autocomplete suggestions: at most 25, names and values at most 100 characters. */
   | { kind: 'choices'; choices: Choice[] };
+
+/**
+ * Set when the message is not an answer: `user` when it explains the user's mistake (with suggestions),
+ * `internal` when it apologises for something else, which the core has logged.
+ */
+export type OutcomeError = 'user' | 'internal';
 
 /** What a host lets the core do while a request runs. */
 export interface AppHooks {
@@ -98,4 +91,6 @@ export interface AppHooks {
 /** The core. `handle` never rejects: every request gets an outcome (an apology when all else fails). */
 export interface App {
   handle(request: AppRequest, hooks?: AppHooks): Promise<Outcome>;
+  /** Autocomplete answered at once, for a host whose completion cannot wait (a terminal's). */
+  choices(request: Extract<AppRequest, { kind: 'autocomplete' }>): Choice[];
 }

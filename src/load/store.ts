@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
-import { Dataset } from '../search/dataset.js';
+import { Dataset } from '../domain/dataset.js';
 import {
   decodeSources,
   dropDuplicates,

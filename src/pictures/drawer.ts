@@ -11,12 +11,6 @@ export interface DrawerLog {
   error(fields: object, message: string): void;
 }
 
-let log: DrawerLog = { debug: () => undefined, error: () => undefined };
-/** Where the drawer says which way it draws and why a worker stopped; silent until set. */
-export function setDrawerLog(logger: DrawerLog): void {
-  log = logger;
-}
-
 // The worker sits next to this file in both builds: dist/src/pictures/ (tsc) and dist/bundle/ (the
 // esbuild entry `picture-worker`, next to the chunk this code lands in). Run from source (tsx, vitest)
 // there is only the .ts file, which a worker cannot load, so pictures are drawn in-thread instead.
@@ -36,74 +30,84 @@ interface Thread {
   pending: Map<number, Pending>;
 }
 
-const threads: Thread[] = [];
-let nextId = 0;
-let crashes = 0;
-let mode: 'worker' | 'in-thread' | null = null;
-
-/** How pictures are drawn: in a worker thread, or on the main thread when no worker can run. */
-export function drawMode(): 'worker' | 'in-thread' {
-  mode ??= existsSync(WORKER_FILE) ? 'worker' : 'in-thread';
-  return mode;
+export interface Drawer {
+  /** Draws a picture as a PNG, off the main thread where a worker can run. */
+  draw(request: DrawRequest): Promise<Buffer>;
+  /** How pictures are drawn: in a worker thread, or on the main thread when no worker can run. */
+  mode(): 'worker' | 'in-thread';
+  /** Stops the worker threads; pictures asked for afterwards start new ones. */
+  stop(): Promise<void>;
 }
 
-function startThread(): Thread {
-  const worker = new Worker(WORKER_FILE);
-  const thread: Thread = { worker, pending: new Map() };
-  // An idle worker must not keep the process alive; one with work must (see draw()).
-  worker.unref();
-  worker.on('message', (response: WorkerResponse) => {
-    const waiting = thread.pending.get(response.id);
-    if (!waiting) return;
-    thread.pending.delete(response.id);
-    if (thread.pending.size === 0) worker.unref();
-    if ('png' in response)
-      waiting.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
-    else waiting.reject(new Error(`picture worker: ${response.error}`));
-  });
-  const fail = (error: Error) => {
-    const index = threads.indexOf(thread);
-    if (index === -1) return;
-    threads.splice(index, 1);
-    crashes++;
-    log.error({ err: error, crashes }, 'picture worker stopped');
-    if (crashes >= MAX_CRASHES) mode = 'in-thread';
-    for (const waiting of thread.pending.values()) waiting.reject(error);
-    thread.pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`picture worker exited with code ${code}`)));
-  threads.push(thread);
-  log.debug({ file: WORKER_FILE, threads: threads.length }, 'picture worker started');
-  return thread;
-}
+const SILENT: DrawerLog = { debug: () => undefined, error: () => undefined };
 
-/** The least busy thread, starting another while there is room and every thread has work. */
-function pickThread(): Thread {
-  let best = threads[0];
-  for (const thread of threads) if (best && thread.pending.size < best.pending.size) best = thread;
-  if (!best || (best.pending.size > 0 && threads.length < MAX_WORKERS)) return startThread();
-  return best;
-}
+/** A pool of picture worker threads, started as pictures are asked for. */
+export function createDrawer(log: DrawerLog = SILENT): Drawer {
+  const threads: Thread[] = [];
+  let nextId = 0;
+  let crashes = 0;
+  let mode: 'worker' | 'in-thread' | null = null;
 
-/** Draws a picture as a PNG, off the main thread where a worker can run. */
-export function draw(request: DrawRequest): Promise<Buffer> {
-  if (drawMode() === 'in-thread') return drawHere(request);
-  const thread = pickThread();
-  const id = ++nextId;
-  return new Promise<Buffer>((resolve, reject) => {
-    thread.pending.set(id, { resolve, reject });
-    thread.worker.ref();
-    thread.worker.postMessage({ ...request, id } satisfies WorkerRequest);
-  });
-}
+  const drawMode = () => (mode ??= existsSync(WORKER_FILE) ? 'worker' : 'in-thread');
 
-/** Stops the worker threads (on shutdown); pictures asked for afterwards start new ones. */
-export async function stopDrawing(): Promise<void> {
-  const stopping = threads.splice(0);
-  for (const thread of stopping) {
-    for (const waiting of thread.pending.values()) waiting.reject(new Error('picture drawing stopped'));
-    thread.pending.clear();
+  function startThread(): Thread {
+    const worker = new Worker(WORKER_FILE);
+    const thread: Thread = { worker, pending: new Map() };
+    // An idle worker must not keep the process alive; one with work must (see draw()).
+    worker.unref();
+    worker.on('message', (response: WorkerResponse) => {
+      const waiting = thread.pending.get(response.id);
+      if (!waiting) return;
+      thread.pending.delete(response.id);
+      if (thread.pending.size === 0) worker.unref();
+      if ('png' in response)
+        waiting.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
+      else waiting.reject(new Error(`picture worker: ${response.error}`));
+    });
+    const fail = (error: Error) => {
+      const index = threads.indexOf(thread);
+      if (index === -1) return;
+      threads.splice(index, 1);
+      crashes++;
+      log.error({ err: error, crashes }, 'picture worker stopped');
+      if (crashes >= MAX_CRASHES) mode = 'in-thread';
+      for (const waiting of thread.pending.values()) waiting.reject(error);
+      thread.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`picture worker exited with code ${code}`)));
+    threads.push(thread);
+    log.debug({ file: WORKER_FILE, threads: threads.length }, 'picture worker started');
+    return thread;
   }
-  await Promise.all(stopping.map((thread) => thread.worker.terminate()));
+
+  /** The least busy thread, starting another while there is room and every thread has work. */
+  function pickThread(): Thread {
+    let best = threads[0];
+    for (const thread of threads) if (best && thread.pending.size < best.pending.size) best = thread;
+    if (!best || (best.pending.size > 0 && threads.length < MAX_WORKERS)) return startThread();
+    return best;
+  }
+
+  return {
+    mode: drawMode,
+    draw(request) {
+      if (drawMode() === 'in-thread') return drawHere(request);
+      const thread = pickThread();
+      const id = ++nextId;
+      return new Promise<Buffer>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.ref();
+        thread.worker.postMessage({ ...request, id } satisfies WorkerRequest);
+      });
+    },
+    async stop() {
+      const stopping = threads.splice(0);
+      for (const thread of stopping) {
+        for (const waiting of thread.pending.values()) waiting.reject(new Error('picture drawing stopped'));
+        thread.pending.clear();
+      }
+      await Promise.all(stopping.map((thread) => thread.worker.terminate()));
+    },
+  };
 }

@@ -7,6 +7,21 @@ export type DrawRequest =
   | { kind: 'sprints'; input: SprintChartInput }
   | { kind: 'times'; input: TimeChartInput };
 
+/**
+ * A picture a message should carry, as data: a host asks the pictures service to draw it (`draw(job)`)
+ * and, given the PNG, edits the message to `withPicture(message, job, png)` (src/app/message.ts). The
+ * message stands on its own without it.
+ */
+export interface PictureJob {
+  /** Names the data drawn (not its content), so a picture drawn once is reused. */
+  key: string;
+  /** The attachment's file name. */
+  name: string;
+  /** Alt text. */
+  description: string;
+  request: DrawRequest;
+}
+
 /** Worker protocol: a request tagged with its id, answered by a PNG or an error message. */
 export type WorkerRequest = DrawRequest & { id: number };
 export type WorkerResponse = { id: number; png: Uint8Array } | { id: number; error: string };

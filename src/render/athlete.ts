@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { ResultRow } from '../model/schemas.js';
-import type { AthleteSummary, EventPath } from '../search/index.js';
-import { heatLabel } from '../search/index.js';
+import type { AthleteSummary, EventPath } from '../domain/index.js';
+import { heatLabel } from '../domain/index.js';
 import {
   BRAND_COLOUR,
   MEDAL_COLOUR,

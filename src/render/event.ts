@@ -1,6 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
 import type { EventArticle, Round } from '../model/schemas.js';
-import type { Podium, PodiumPlace } from '../search/index.js';
+import type { Podium } from '../domain/index.js';
 import { embedLength } from './limits.js';
 import {
   BRAND_COLOUR,
@@ -9,7 +9,6 @@ import {
   clipWords,
   competitionDates,
   eventTitle,
-  markText,
   mdSafe,
   nocLabel,
   sourceFooter,
@@ -48,13 +47,10 @@ function competitorsLine(event: EventArticle): string | null {
   return nations ? `${people} from ${nations} nation${nations === 1 ? '' : 's'}` : people;
 }
 
-function winningValue(event: EventArticle, winner: PodiumPlace): string | null {
-  const win = event.infobox?.win;
-  if (win) return `${win.label}: **${win.kind === 'points' ? win.points : mdSafe(win.time.text)}**`;
-  const row = winner.row;
-  if (row?.points) return `Winning points: **${row.points.total}**`;
-  if (row?.mark.kind === 'time') return `Winning time: **${markText(row.mark)}**`;
-  return null;
+function winningValue({ win }: Podium): string | null {
+  if (!win || win.value.kind === 'other') return null;
+  if (win.value.kind === 'points') return `${win.label}: **${win.value.points}**`;
+  return `${win.label}: **${win.from === 'infobox' ? mdSafe(win.value.text) : win.value.text}**`;
 }
 
 function winnerField(podium: Podium): APIEmbedField {
@@ -65,7 +61,7 @@ function winnerField(podium: Podium): APIEmbedField {
     const noc = nocLabel(place.noc);
     return `${MEDAL_EMOJI.gold} **${mdSafe(place.name)}**${noc ? ` ${noc}` : ''}`;
   });
-  const value = winningValue(podium.event, first);
+  const value = winningValue(podium);
   return {
     name: golds.length > 1 ? 'Winners (tied)' : 'Winner',
     value: clip([...names, ...(value ? [value] : [])].join('\n'), 1024),

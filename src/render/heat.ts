@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { EventArticle, Heat, Round } from '../model/schemas.js';
-import { heatLabel } from '../search/index.js';
+import { heatLabel } from '../domain/index.js';
 import { BRAND_COLOUR, clip, discordTime, eventTitle, mdSafe, noteLegend, sourceFooter } from './format.js';
 import { resultColumns, sharedLaps } from './columns.js';
 import { codeBlock, renderTable } from './table.js';
-import type { Reply, ReplyFile } from './reply.js';
+import type { Reply } from './reply.js';
 
 /** Facts every row shares (e.g. "16 laps"), said once above the table instead of in a column. */
 function sharedFacts(heat: Heat): string[] {
@@ -17,21 +17,14 @@ function sharedFacts(heat: Heat): string[] {
 const embeds = new WeakMap<Heat, APIEmbed>();
 
 /** One heat: its table sized for a phone, the start time in the reader's zone, and a legend. */
-export function renderHeat(
-  event: EventArticle,
-  round: Round,
-  heat: Heat,
-  picture: ReplyFile | null = null,
-): Reply {
+export function renderHeat(event: EventArticle, round: Round, heat: Heat): Reply {
   let text = embeds.get(heat);
   if (!text) {
     text = heatEmbed(event, round, heat);
     embeds.set(heat, text);
   }
-  // The text stays beside the picture: it is what screen readers and notification previews read.
-  return picture
-    ? { embeds: [{ ...text, image: { url: `attachment://${picture.name}` } }], files: [picture] }
-    : { embeds: [{ ...text }] };
+  // A copy: the core may add the picture to it.
+  return { embeds: [{ ...text }] };
 }
 
 function heatEmbed(event: EventArticle, round: Round, heat: Heat): APIEmbed {

@@ -1,5 +1,5 @@
 import type { EventArticle } from '../model/schemas.js';
-import type { MedalRow } from '../search/index.js';
+import type { MedalRow } from '../domain/index.js';
 import { nocByCode } from '../model/countries.js';
 import { BRAND_COLOUR, MEDAL_EMOJI, clip, mdSafe } from './format.js';
 import type { Reply } from './reply.js';

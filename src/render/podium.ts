@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { Podium } from '../search/index.js';
+import type { Podium, WinningValue } from '../domain/index.js';
 import {
   MEDAL_COLOUR,
   MEDAL_EMOJI,
@@ -15,7 +15,7 @@ import {
   sourceFooter,
 } from './format.js';
 import { codeBlock, renderTable } from './table.js';
-import type { Reply, ReplyFile } from './reply.js';
+import type { Reply } from './reply.js';
 import type { ResultRow } from '../model/schemas.js';
 
 function valueOf(row: ResultRow | null): string {
@@ -24,8 +24,13 @@ function valueOf(row: ResultRow | null): string {
   return row.mark.kind === 'none' ? '' : markText(row.mark);
 }
 
+/** A winning value as the podium and its picture show it: `68 pts`, `1:24.537`. */
+export function winText({ value }: WinningValue): string {
+  return value.kind === 'points' ? pointsText(value.points) : value.text;
+}
+
 /** The medallists with medal emoji, NOC and flag where stated, the winning value, and places 4-8. */
-export function renderPodium(podium: Podium, picture: ReplyFile | null = null): Reply {
+export function renderPodium(podium: Podium): Reply {
   const { event } = podium;
   const lines = podium.places.map((place) => {
     const noc = nocLabel(place.noc);
@@ -34,14 +39,9 @@ export function renderPodium(podium: Podium, picture: ReplyFile | null = null): 
   });
   if (lines.length === 0) lines.push('No medallists are stated in this article.');
   const fields: NonNullable<APIEmbed['fields']> = [];
-  const win = event.infobox?.win;
-  if (win) {
-    fields.push({
-      name: win.label,
-      value: win.kind === 'points' ? pointsText(win.points) : win.time.text,
-      inline: true,
-    });
-  }
+  // Only a figure the infobox states gets a field; the winner's own row is in the lines above.
+  const { win } = podium;
+  if (win?.from === 'infobox') fields.push({ name: win.label, value: winText(win), inline: true });
   if (event.infobox?.venue) fields.push({ name: 'Venue', value: mdSafe(event.infobox.venue), inline: true });
   const date = competitionDates(event);
   if (date) fields.push({ name: 'Date', value: mdSafe(date), inline: true });
@@ -64,7 +64,5 @@ export function renderPodium(podium: Podium, picture: ReplyFile | null = null): 
     fields,
     footer: sourceFooter(event),
   };
-  // The text above stays: it is what screen readers and notification previews read.
-  if (picture) embed.image = { url: `attachment://${picture.name}` };
-  return picture ? { embeds: [embed], files: [picture] } : { embeds: [embed] };
+  return { embeds: [embed] };
 }

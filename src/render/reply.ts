@@ -1,4 +1,5 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+import type { PictureJob } from '../pictures/requests.js';
 
 /** A file attached to a reply, referenced from an embed as `attachment://name`. */
 export interface ReplyFile {
@@ -8,10 +9,7 @@ export interface ReplyFile {
   description: string;
 }
 
-/**
- * What a command answers, independent of where it is shown: the bot sends it to Discord,
- * the console prints it in a terminal.
- */
+/** What a command answers, independent of where it is shown; the core turns it into a Message. */
 export interface Reply {
   content?: string;
   embeds?: APIEmbed[];
@@ -19,11 +17,6 @@ export interface Reply {
   files?: ReplyFile[];
   /** Only the person who asked sees it. */
   ephemeral?: boolean;
-  /**
-   * Slow extras (a picture), made after this reply has been sent so the text is not held up by them:
-   * resolves to the message that replaces it, or null to leave it as it is. The reply above must stand
-   * on its own, since this may fail, be dropped when the message has changed meanwhile, or never run.
-   * A `later` on the message it resolves to is ignored.
-   */
-  later?: () => Promise<Reply | null>;
+  /** A picture for the first embed; the reply above must stand on its own without it. */
+  picture?: PictureJob | null;
 }

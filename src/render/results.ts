@@ -10,8 +10,6 @@ import { codeBlock, renderTable } from './table.js';
 /** Lines of code per page (round headings, table headers, rows, gaps between heats): a phone screen or so. */
 export const PAGE_LINES = 28;
 const BLOCK_HEAD = 2;
-const MAX_CUSTOM_ID = 100;
-const PREFIX = 'results';
 
 /** One round's share of a page: its table header and the rows that fit. */
 export interface ResultsBlock {
@@ -21,42 +19,6 @@ export interface ResultsBlock {
   lines: string[];
   rows: ResultRow[];
   dropped: string[];
-}
-
-/** A stable short stand-in for an id too long for a custom_id (FNV-1a, 32 bits). */
-export function shortKey(id: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of id) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `~${hash.toString(16).padStart(8, '0')}`;
-}
-
-/** Whether `key` from a custom_id names `id`, spelled out or as its short stand-in. */
-export function keyMatches(key: string, id: string): boolean {
-  return key === id || (key.startsWith('~') && key === shortKey(id));
-}
-
-/**
- * `results:<event id>:<round id or *>:<page>`; everything needed to redraw the page, so the buttons
- * keep working after Discord's 15 minutes and across restarts. Ids that would pass 100 characters
- * are replaced by a short hash that `keyMatches` recognises.
- */
-export function resultsButtonId(event: EventArticle, round: Round | null, page: number): string {
-  const full = `${PREFIX}:${event.id}:${round?.id ?? '*'}:${page}`;
-  if (full.length <= MAX_CUSTOM_ID) return full;
-  return `${PREFIX}:${shortKey(event.id)}:${round ? shortKey(round.id) : '*'}:${page}`;
-}
-
-/** The parts of a results button's custom_id, or null when it is not one. */
-export function parseResultsButtonId(
-  customId: string,
-): { event: string; round: string | null; page: number } | null {
-  const match = /^results:(?<event>[^:]+):(?<round>.+):(?<page>\d{1,6})$/.exec(customId);
-  if (!match?.groups) return null;
-  const { event = '', round = '*', page = '1' } = match.groups;
-  return { event, round: round === '*' ? null : round, page: Number(page) };
 }
 
 function roundRows(round: Round): HeatRow[] {
@@ -182,11 +144,14 @@ function blockText(block: ResultsBlock): string {
   return `${head.join(' · ')}\n${codeBlock([block.header, ...block.lines])}`;
 }
 
-function pageButtons(event: EventArticle, round: Round | null, page: number, pages: number) {
+/** The custom_id of the button that shows page `page`. */
+export type PageId = (page: number) => string;
+
+function pageButtons(pageId: PageId, page: number, pages: number) {
   const button = (target: number, label: string, disabled: boolean): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
-    custom_id: resultsButtonId(event, round, target),
+    custom_id: pageId(target),
     label,
     disabled,
   });
@@ -205,7 +170,7 @@ function pageButtons(event: EventArticle, round: Round | null, page: number, pag
  * One page of a round (every heat, with a heat column) or of the whole event (every round in order).
  * A page number out of range is clamped, so an old button still lands somewhere sensible.
  */
-export function renderResults(event: EventArticle, round: Round | null, page = 1): Reply {
+export function renderResults(event: EventArticle, round: Round | null, page: number, pageId: PageId): Reply {
   const pages = planPages(round ? [round] : event.rounds);
   const count = pages.length;
   const number = Math.min(Math.max(1, Math.trunc(page) || 1), count);
@@ -229,6 +194,6 @@ export function renderResults(event: EventArticle, round: Round | null, page = 1
         footer: sourceFooter(event),
       },
     ],
-    components: count > 1 ? pageButtons(event, round, number, count) : [],
+    components: count > 1 ? pageButtons(pageId, number, count) : [],
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIApplicationCommandBasicOption } from 'discord.js';
-import { loadCommands } from '../../src/bot/registry.js';
-import { Dataset } from '../../src/search/index.js';
+import { loadCommands } from '../../src/app/registry.js';
+import { Dataset } from '../../src/domain/index.js';
 import { stressArticles } from '../render/stress-articles.js';
 import { contextFor, seedDataset, typing } from './factory.js';
 

@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { AutocompleteInvocation, Context, Invocation } from '../../src/bot/command.js';
-import { UserError } from '../../src/bot/command.js';
+import type { AutocompleteInvocation, Context, Invocation } from '../../src/app/command.js';
+import { UserError } from '../../src/app/command.js';
 import { loadDirectory } from '../../src/load/loader.js';
 import type { ReloadReport, StatusReport } from '../../src/load/store.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
+import { withPicture } from '../../src/app/message.js';
+import { createPictures } from '../../src/pictures/service.js';
+import type { Pictures } from '../../src/pictures/service.js';
+import type { Reply } from '../../src/render/reply.js';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.url));
@@ -67,4 +71,19 @@ export async function userErrorOf(
     throw error;
   }
   throw new Error('expected a UserError, but nothing was thrown');
+}
+
+const pictures = createPictures();
+
+/** The pictures service the helpers below draw with, shared so a picture drawn once is cached. */
+export function testPictures(): Pictures {
+  return pictures;
+}
+
+/** The reply as a host edits it once its picture is drawn; null when it has no picture. */
+export async function drawn(reply: Reply): Promise<Reply | null> {
+  const { picture, ...text } = reply;
+  if (!picture) return null;
+  const png = await pictures.draw(picture);
+  return png ? withPicture(text, picture, png) : null;
 }

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import heat from '../../commands/heat.js';
 import { renderHeat } from '../../src/render/heat.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
-import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
+import { contextFor, drawn, invoke, seedDataset, typing, userErrorOf } from './factory.js';
 
 const ctx = contextFor(await seedDataset());
 
 describe('commands/heat', () => {
   it('lays a heat out once per heat object: the same reply again, a changed copy its own', () => {
     const first = heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx);
-    // The embed, that is: the reply's `later` is a new function each time.
+    // The embed, that is: the reply's picture job is made anew each time.
     expect(heat.execute(invoke({ event: '1000m', round: 'quarterfinal', n: 3 }), ctx).embeds).toStrictEqual(
       first.embeds,
     );
@@ -48,7 +48,7 @@ describe('commands/heat', () => {
       // Text first: the chart comes in a later edit of the same message, with the same embed.
       expect(reply.files).toBeUndefined();
       expect(embed?.image).toBeUndefined();
-      const final = await reply.later!();
+      const final = await drawn(reply);
       const [file] = final?.files ?? [];
       expect(file?.name).toBe('short-track-1000m-men-2026-quarterfinal-3.png');
       expect(file?.description).toBe(
@@ -59,7 +59,7 @@ describe('commands/heat', () => {
     });
 
     it('attaches a chart of sprint points to a mass-start race', async () => {
-      const reply = await heat.execute(invoke({ event: 'mass-start-women', round: 'final' }), ctx).later!();
+      const reply = await drawn(heat.execute(invoke({ event: 'mass-start-women', round: 'final' }), ctx));
       const [file] = reply?.files ?? [];
       expect(file?.name).toBe('mass-start-women-2026-final.png');
       expect(file?.description).toBe("Sprint points per skater, Women's mass start · Final");

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import help, { HELP_ENTRIES } from '../../commands/help.js';
-import type { CommandModule } from '../../src/bot/command.js';
+import type { CommandModule } from '../../src/app/command.js';
 import { COMMANDS_DIR, contextFor, invoke, seedDataset } from './factory.js';
 
 const ctx = contextFor(await seedDataset());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import medals from '../../commands/medals.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
 import { contextFor, invoke, seedDataset } from './factory.js';
 
 const seeds = await seedDataset();

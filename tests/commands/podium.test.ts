@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import podium from '../../commands/podium.js';
-import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
+import { createApp } from '../../src/app/app.js';
+import { contextFor, drawn, invoke, seedDataset, testPictures, typing, userErrorOf } from './factory.js';
 
 const ctx = contextFor(await seedDataset());
 
@@ -39,7 +40,7 @@ describe('commands/podium', () => {
       // Text first: the card comes in a later edit of the same message, with the same embed.
       expect(reply.files).toBeUndefined();
       expect(embed?.image).toBeUndefined();
-      const final = await reply.later!();
+      const final = await drawn(reply);
       const [file] = final?.files ?? [];
       expect(final?.embeds).toStrictEqual([{ ...embed, image: { url: `attachment://${file?.name}` } }]);
       expect(file?.name).toBe('podium-mass-start-men-2026.png');
@@ -52,17 +53,28 @@ describe('commands/podium', () => {
       );
     });
 
-    it('draws the card once, then attaches it to the first reply from the cache, with nothing later', async () => {
-      const first = await podium.execute(invoke({ event: 'mass-start-women' }), ctx).later!();
-      const second = podium.execute(invoke({ event: 'mass-start-women-2026' }), ctx);
-      expect(second.later).toBeUndefined();
-      expect(second.files?.[0]?.data).toBe(first?.files?.[0]?.data);
-      expect(second).toStrictEqual(first);
+    it('draws the card once, then the core attaches it to the first reply from the cache, with nothing later', async () => {
+      const first = await drawn(podium.execute(invoke({ event: 'mass-start-women' }), ctx));
+      const logger = { error: () => undefined, warn: () => undefined };
+      const app = createApp({
+        commands: new Map([['podium', podium]]),
+        context: ctx,
+        logger,
+        pictures: testPictures(),
+      });
+      const caller = { userId: 'u', isAdmin: false, locale: 'en-US' };
+      const { options } = invoke({ event: 'mass-start-women-2026' });
+      const second = await app.handle({ kind: 'command', command: 'podium', options, caller });
+      if (second.kind !== 'reply') throw new Error('expected a reply');
+      expect(second.picture).toBeUndefined();
+      expect(second.message.files[0]?.data).toBe(first?.files?.[0]?.data);
+      expect(second.message.embeds).toStrictEqual(first?.embeds);
+      expect(second.message.files).toStrictEqual(first?.files);
     });
 
     it('starts one draw for a burst of the same podium', async () => {
       const replies = Array.from({ length: 5 }, () => podium.execute(invoke({ event: '1000m' }), ctx));
-      const finals = await Promise.all(replies.map((reply) => reply.later!()));
+      const finals = await Promise.all(replies.map((reply) => drawn(reply)));
       const pictures = new Set(finals.map((reply) => reply?.files?.[0]?.data));
       expect(pictures.size).toBe(1);
     });

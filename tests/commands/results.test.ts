@@ -4,7 +4,7 @@ import results from '../../commands/results.js';
 import type { Reply } from '../../src/render/reply.js';
 import { checkReplyLimits, codeBlockLines } from '../../src/render/limits.js';
 import { PAGE_LINES } from '../../src/render/results.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
 import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
 
 const seeds = await seedDataset();

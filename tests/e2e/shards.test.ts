@@ -91,7 +91,7 @@ async function expectUsedByExamples(standin: DiscordStandin, guildId: string, sh
   ];
   await Promise.all(
     pictures.map(([handle, reply]) =>
-      reply.files.length > 0 ? reply : handle.waitForEdit({ timeoutMs: 10_000 }),
+      reply.files.length > 0 ? Promise.resolve() : handle.waitForEdit({ timeoutMs: 10_000 }),
     ),
   );
 }

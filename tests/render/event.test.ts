@@ -3,7 +3,7 @@ import type { EventArticle, Round } from '../../src/model/schemas.js';
 import { formatLine, renderEvent } from '../../src/render/event.js';
 import { clipWords, competitionDates } from '../../src/render/format.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
 import { seedDataset } from '../commands/factory.js';
 import { stressArticles } from './stress-articles.js';
 

@@ -8,15 +8,15 @@ import medals from '../../commands/medals.js';
 import podium from '../../commands/podium.js';
 import results from '../../commands/results.js';
 import search from '../../commands/search.js';
-import { UserError } from '../../src/bot/command.js';
-import type { Context } from '../../src/bot/command.js';
+import { UserError } from '../../src/app/command.js';
+import type { Context } from '../../src/app/command.js';
 import type { ReloadReport, StatusReport } from '../../src/load/store.js';
 import { renderUserError } from '../../src/render/errors.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
 import type { Reply } from '../../src/render/reply.js';
 import { renderReload, renderStatus } from '../../src/render/status.js';
 import { renderMedals } from '../../src/render/medals.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
 import { contextFor, invoke, seedDataset } from '../commands/factory.js';
 import { stressArticles } from './stress-articles.js';
 

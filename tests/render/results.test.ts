@@ -1,33 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { EventArticle, Round } from '../../src/model/schemas.js';
 import { codeBlockLines } from '../../src/render/limits.js';
-import {
-  PAGE_LINES,
-  keyMatches,
-  paginateResults,
-  parseResultsButtonId,
-  renderResults,
-  resultsButtonId,
-  shortKey,
-} from '../../src/render/results.js';
+import { keyMatches, shortKey } from '../../src/app/custom-id.js';
+import { parseResultsButtonId, resultsButtonId } from '../../commands/results.js';
+import { PAGE_LINES, paginateResults, renderResults } from '../../src/render/results.js';
 import { seedDataset } from '../commands/factory.js';
 import { stressArticles } from './stress-articles.js';
 
 const seeds = await seedDataset();
 const shortTrack = seeds.events.get('short-track-1000m-men-2026')!;
 const [, bigRace, manyHeats] = stressArticles(shortTrack) as [EventArticle, EventArticle, EventArticle];
+/** Page button ids as the caller (commands/results.ts) makes them; these tests are about the page. */
+const ids = (page: number) => `results:test:*:${page}`;
 
 describe('render/results', () => {
   describe('round tables, laid out once per round object', () => {
     it('gives the same reply when asked again, and a changed copy of a round its own table', () => {
-      const first = renderResults(shortTrack, null, 2);
-      expect(renderResults(shortTrack, null, 2)).toStrictEqual(first);
+      const first = renderResults(shortTrack, null, 2, ids);
+      expect(renderResults(shortTrack, null, 2, ids)).toStrictEqual(first);
       // A reload makes new objects; the copy's table must not be the cached table of the original.
       const reloaded = structuredClone(shortTrack);
       const row = reloaded.rounds[0]!.heats[0]!.rows[0]!;
       row.name = 'Renamed Skater';
-      expect(JSON.stringify(renderResults(reloaded, null, 1))).toContain('Renamed Skater');
-      expect(JSON.stringify(renderResults(shortTrack, null, 1))).not.toContain('Renamed Skater');
+      expect(JSON.stringify(renderResults(reloaded, null, 1, ids))).toContain('Renamed Skater');
+      expect(JSON.stringify(renderResults(shortTrack, null, 1, ids))).not.toContain('Renamed Skater');
     });
   });
 
@@ -71,7 +67,7 @@ describe('render/results', () => {
 
   describe('renderResults', () => {
     it('says what a page leaves out and the codes on it, and nothing else', () => {
-      const reply = renderResults(bigRace, bigRace.rounds[0]!, 2);
+      const reply = renderResults(bigRace, bigRace.rounds[0]!, 2, ids);
       const embed = reply.embeds?.[0];
       expect(embed?.description?.split('\n')[0]).toBe('**Race** (continued)');
       expect(embed?.description?.split('\n').at(-1)).toBe('-# Pr, Ln, Time left out to fit a phone screen.');
@@ -86,7 +82,7 @@ describe('render/results', () => {
     });
 
     it('says so when an article has no results tables', () => {
-      const reply = renderResults({ ...shortTrack, rounds: [] }, null, 1);
+      const reply = renderResults({ ...shortTrack, rounds: [] }, null, 1, ids);
       expect(reply.embeds?.[0]?.description).toBe('The article has no results tables.');
       expect(reply.components).toStrictEqual([]);
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { athleteKey, nameTokens } from '../../src/model/names.js';
 import { AthleteIndex } from '../../src/search/athletes.js';
 import type { Athlete } from '../../src/search/athletes.js';
-import { Dataset } from '../../src/search/dataset.js';
+import { Dataset } from '../../src/domain/dataset.js';
 import { MAX_CHOICES, Tier } from '../../src/search/resolution.js';
 import { loadFixture, loadSeeds, outcomeOf } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { writeCorpus } from '../../bench/generate.js';
 import { loadDirectory } from '../../src/load/loader.js';
 import { foldName, nameTokens } from '../../src/model/names.js';
 import type { Athlete, Ranked } from '../../src/search/athletes.js';
-import { Dataset } from '../../src/search/dataset.js';
+import { Dataset } from '../../src/domain/dataset.js';
 import { outcomeOf } from './helpers.js';
 import { loadSeeds } from './helpers.js';
 import { ReferenceAthleteIndex, referenceResolve } from './reference.js';

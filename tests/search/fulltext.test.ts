@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dataset } from '../../src/search/dataset.js';
+import { Dataset } from '../../src/domain/dataset.js';
 import type { TextHit } from '../../src/search/fulltext.js';
 import { loadSeeds } from './helpers.js';
 

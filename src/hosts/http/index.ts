@@ -2,15 +2,16 @@
 // token it also checks the registered commands at start, as the gateway host does; every replica may.
 import { REST } from 'discord.js';
 import type { Logger } from 'pino';
+import { createApp } from '../../app/app.js';
+import type { CommandModule } from '../../app/command.js';
+import { storeContext } from '../../app/context.js';
+import { withPicture } from '../../app/message.js';
+import type { App } from '../../app/types.js';
 import type { Config } from '../../config.js';
-import type { CommandModule } from '../../bot/command.js';
-import { contextFor } from '../../bot/client.js';
-import { commandBodies, syncCommands } from '../../bot/sync.js';
 import type { DataStore } from '../../load/store.js';
 import { processMetrics } from '../../metrics.js';
-import { setDrawerLog, stopDrawing } from '../../pictures/drawer.js';
-import type { App } from '../../app/types.js';
-import { addLegacyPicture, createLegacyApp } from './legacy-app.js';
+import { createPictures } from '../../pictures/service.js';
+import { commandBodies, syncCommands } from '../sync.js';
 import { createInteractionsServer } from './server.js';
 import { importPublicKey } from './verify.js';
 
@@ -25,11 +26,15 @@ export interface HttpHostOptions {
 export async function startHttpHost({ config, logger, load }: HttpHostOptions): Promise<() => Promise<void>> {
   const metrics = processMetrics();
   const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {});
+  const pictures = createPictures({ log: logger });
   let app: App | null = null;
   const host = createInteractionsServer({
     publicKey: importPublicKey(config.DISCORD_PUBLIC_KEY),
     app: () => app,
-    addPicture: addLegacyPicture,
+    addPicture: async (message, job) => {
+      const png = await pictures.draw(job);
+      return png && withPicture(message, job, png);
+    },
     rest,
     logger,
     metrics,
@@ -38,7 +43,6 @@ export async function startHttpHost({ config, logger, load }: HttpHostOptions): 
   logger.info({ port, host: config.LISTEN_HOST }, 'listening');
 
   const { store, commands } = await load();
-  setDrawerLog(logger);
   const showLoaded = () => metrics.setArticles(store.data.articles.length, new Date());
   showLoaded();
   if (config.DISCORD_TOKEN && config.DISCORD_CLIENT_ID) {
@@ -62,11 +66,12 @@ export async function startHttpHost({ config, logger, load }: HttpHostOptions): 
         logger.info({ ...report, at: report.at.toISOString() }, 'articles reloaded');
       })
     : () => undefined;
-  app = createLegacyApp(commands, contextFor(store), logger);
+  app = createApp({ commands, context: storeContext(store), logger, pictures });
   logger.info({ port, events: store.data.articles.length }, 'ready');
   return async () => {
     stopWatching();
+    // Answers and picture edits in flight finish first; the picture workers stop after them.
     await host.close();
-    await stopDrawing();
+    await pictures.stop(0);
   };
 }

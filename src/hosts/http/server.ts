@@ -73,9 +73,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 /** How the metrics name an outcome. */
 function outcomeLabel(outcome: Outcome): InteractionOutcome {
   if (outcome.kind === 'choices') return 'choices';
-  const error = (outcome as { error?: 'user' | 'internal' }).error;
-  if (error === 'user') return 'user_error';
-  if (error === 'internal') return 'error';
+  if (outcome.error === 'user') return 'user_error';
+  if (outcome.error === 'internal') return 'error';
   return outcome.message.ephemeral ? 'private' : outcome.kind;
 }
 

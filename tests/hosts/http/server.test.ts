@@ -98,7 +98,7 @@ async function start(handle: (request: AppRequest, hooks?: AppHooks) => Promise<
       return Promise.resolve({});
     };
   const metrics = createMetrics({ defaults: false });
-  const app: App = { handle };
+  const app: App = { handle, choices: () => [] };
   let loaded = ready;
   host = createInteractionsServer({
     publicKey: importPublicKey(PUBLIC_HEX),

@@ -1,0 +1,84 @@
+import type { EventArticle, Heat, Round } from '../model/schemas.js';
+import type { Resolution } from '../search/resolution.js';
+
+// What people type for a round, folded: singular or plural, with or without the hyphen, short forms.
+const ROUND_ALIASES: Record<string, string> = {
+  heat: 'heat',
+  heats: 'heat',
+  h: 'heat',
+  round1: 'heat',
+  firstround: 'heat',
+  qf: 'quarterfinal',
+  quarter: 'quarterfinal',
+  quarters: 'quarterfinal',
+  quarterfinal: 'quarterfinal',
+  quarterfinals: 'quarterfinal',
+  sf: 'semifinal',
+  semi: 'semifinal',
+  semis: 'semifinal',
+  semifinal: 'semifinal',
+  semifinals: 'semifinal',
+  final: 'final',
+  finals: 'final',
+  finala: 'final',
+  afinal: 'final',
+  fa: 'final',
+  a: 'final',
+  finalb: 'final-b',
+  bfinal: 'final-b',
+  fb: 'final-b',
+  b: 'final-b',
+  finalc: 'final-c',
+  finald: 'final-d',
+  race: 'race',
+};
+
+function roundKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * The round of an event that `query` names. With no query, an event with a single round resolves to it;
+ * `final` also finds a single race (long-track distances have no rounds).
+ */
+export function resolveRound(event: EventArticle, query: string | null): Resolution<Round> {
+  const rounds = event.rounds;
+  if (query === null || query.trim() === '') {
+    return rounds.length === 1 && rounds[0]
+      ? { kind: 'found', value: rounds[0] }
+      : { kind: 'missing', suggestions: rounds };
+  }
+  const key = roundKey(query);
+  const id = (Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined) ?? key;
+  const found =
+    rounds.find((round) => round.id === id || roundKey(round.id) === key || roundKey(round.label) === key) ??
+    (id === 'final' || id === 'race' ? rounds.find((round) => round.kind === 'race') : undefined);
+  return found ? { kind: 'found', value: found } : { kind: 'missing', suggestions: rounds };
+}
+
+/** Autocomplete for rounds of one event: those whose id or label starts with the text first. */
+export function suggestRounds(event: EventArticle, query: string): Round[] {
+  const key = roundKey(query);
+  if (key === '') return event.rounds;
+  const alias = Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined;
+  const starts = event.rounds.filter(
+    (r) => r.id === alias || roundKey(r.id).startsWith(key) || roundKey(r.label).startsWith(key),
+  );
+  return starts.length > 0 ? starts : event.rounds;
+}
+
+/** Heat `n` of a round; n may be omitted (or 1) when the round is a single race. */
+export function resolveHeat(round: Round, n: number | null): Resolution<Heat> {
+  if (round.heats.length === 1 && round.heats[0] && (n === null || n === 1 || round.heats[0].number === n)) {
+    return { kind: 'found', value: round.heats[0] };
+  }
+  const heat = n === null ? undefined : round.heats.find((h) => h.number === n);
+  return heat ? { kind: 'found', value: heat } : { kind: 'missing', suggestions: round.heats };
+}
+
+/** A round's display name with its heat, e.g. "Quarterfinals, heat 3". */
+export function heatLabel(round: Round, heat: Heat): string {
+  return heat.number === null || round.heats.length === 1
+    ? round.label
+    : `${round.label}, heat ${heat.number}`;
+}
