@@ -1,6 +1,7 @@
 // What operators of several bot processes watch, in Prometheus's format: one registry per process, filled
 // by whichever host serves Discord (gateway or HTTP) and read at GET /metrics.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AppRequest, Outcome } from './app/types.js';
 
 /**
  * How an interaction ended: a public or private reply, a message update, suggestions, a user's mistake
@@ -116,6 +117,19 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };
+}
+
+/** The command a request is counted under; a button by the command its custom id names. */
+export function requestName(request: AppRequest): string {
+  return request.kind === 'component' ? (request.customId.split(':', 1)[0] ?? '') : request.command;
+}
+
+/** How an outcome is counted. */
+export function outcomeLabel(outcome: Outcome): InteractionOutcome {
+  if (outcome.kind === 'choices') return 'choices';
+  if (outcome.error === 'user') return 'user_error';
+  if (outcome.error === 'internal') return 'error';
+  return outcome.message.ephemeral ? 'private' : outcome.kind;
 }
 
 let shared: Metrics | undefined;

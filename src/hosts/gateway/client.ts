@@ -5,7 +5,9 @@ import type { CommandModule } from '../../app/command.js';
 import { storeContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
 import type { DataStore } from '../../load/store.js';
+import { processMetrics } from '../../metrics.js';
 import { STOP_GRACE_MS, createPictures } from '../../pictures/service.js';
+import { startStatusServer } from '../status.js';
 import { commandBodies, createRest, syncCommands } from '../sync.js';
 import { createInteractionHandler } from './interactions.js';
 import { forgetShardEnv, shardClientOptions } from './shard-plan.js';
@@ -37,7 +39,19 @@ export async function startBot({
   // Object.assign keeps the context's `data` getter, so each request still reads the dataset of the moment.
   const context = Object.assign(storeContext(store), { shards: () => shards.status() });
   const app = createApp({ commands, context, logger, pictures });
-  const { dispatch, settle } = createInteractionHandler({ app, pictures, logger });
+  const metrics = processMetrics();
+  const showLoaded = () => metrics.setArticles(store.data.articles.length, new Date());
+  showLoaded();
+  const { dispatch, settle } = createInteractionHandler({ app, pictures, logger, metrics });
+  // /metrics and /healthz for operators; healthy while the gateway connection is up.
+  const status =
+    config.METRICS_PORT === undefined
+      ? null
+      : await startStatusServer(config.METRICS_PORT, config.LISTEN_HOST, {
+          metrics,
+          ready: () => client.isReady(),
+        });
+  if (status) logger.info({ port: status.port, host: config.LISTEN_HOST }, 'metrics listening');
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -57,7 +71,10 @@ export async function startBot({
   const stopWatching = config.WATCH_SEEDS
     ? store.watch((report) => {
         if (report instanceof Error) logger.error({ err: report }, 'reload failed');
-        else logger.info({ ...report, at: report.at.toISOString() }, 'articles reloaded');
+        else {
+          showLoaded();
+          logger.info({ ...report, at: report.at.toISOString() }, 'articles reloaded');
+        }
       })
     : () => undefined;
   logger.info({ user: client.user?.tag, events: store.data.articles.length, ...shards.describe() }, 'ready');
@@ -68,5 +85,6 @@ export async function startBot({
     await settle(STOP_GRACE_MS);
     await pictures.stop(0);
     await client.destroy();
+    await status?.close();
   };
 }

@@ -85,11 +85,6 @@ export function toAppRequest(interaction: APIInteraction): AppRequest | null {
   }
 }
 
-/** The command (or, for a button, the command its custom id names) an interaction is counted under. */
-export function metricName(request: AppRequest): string {
-  return request.kind === 'component' ? (request.customId.split(':', 1)[0] ?? '') : request.command;
-}
-
 /**
  * A message as Discord's JSON (without files, which go as multipart parts beside it): each file is listed
  * in `attachments` by its part's index, with its alt text.

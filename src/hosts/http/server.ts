@@ -10,10 +10,11 @@ import type { REST } from 'discord.js';
 import { InteractionResponseType, InteractionType, MessageFlags, Routes } from 'discord-api-types/v10';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { App, AppHooks, AppRequest, Message, Outcome, PictureJob } from '../../app/types.js';
-import type { InteractionOutcome, Metrics } from '../../metrics.js';
+import type { App, AppHooks, AppRequest, Message, PictureJob } from '../../app/types.js';
+import { outcomeLabel, requestName } from '../../metrics.js';
+import type { Metrics } from '../../metrics.js';
 import { serveStatus } from '../status.js';
-import { messageData, messageFiles, metricName, toAppRequest } from './payloads.js';
+import { messageData, messageFiles, toAppRequest } from './payloads.js';
 import { verifyRequest } from './verify.js';
 
 /** Interactions are a few KB at most; anything much larger is not from Discord. */
@@ -70,14 +71,6 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** How the metrics name an outcome. */
-function outcomeLabel(outcome: Outcome): InteractionOutcome {
-  if (outcome.kind === 'choices') return 'choices';
-  if (outcome.error === 'user') return 'user_error';
-  if (outcome.error === 'internal') return 'error';
-  return outcome.message.ephemeral ? 'private' : outcome.kind;
-}
-
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const { publicKey, rest, logger, metrics, addPicture } = options;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -131,7 +124,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   ): Promise<void> {
     const { application_id: appId, token } = interaction;
     const original = Routes.webhookMessage(appId, token, '@original');
-    const where = { interaction: interaction.id, command: metricName(request) };
+    const where = { interaction: interaction.id, command: requestName(request) };
     let responded = false;
     const respond = (payload: APIInteractionResponse) => {
       responded = true;
@@ -206,7 +199,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       label = 'failed';
       logger.error({ err: error, ...where }, 'could not answer interaction');
     }
-    metrics.countInteraction(request.kind, metricName(request), label);
+    metrics.countInteraction(request.kind, requestName(request), label);
     logger.debug({ ...where, ms: performance.now() - arrived }, 'handled');
   }
 
