@@ -1,6 +1,7 @@
 // What operators of several bot processes watch, in Prometheus's format: one registry per process, filled
 // by whichever host serves Discord (gateway or HTTP) and read at GET /metrics.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { componentCommand } from './app/custom-id.js';
 import type { AppRequest, Outcome } from './app/types.js';
 
 /**
@@ -121,7 +122,7 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
 
 /** The command a request is counted under; a button by the command its custom id names. */
 export function requestName(request: AppRequest): string {
-  return request.kind === 'component' ? (request.customId.split(':', 1)[0] ?? '') : request.command;
+  return request.kind === 'component' ? componentCommand(request.customId) : request.command;
 }
 
 /** How an outcome is counted. */

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { withPicture } from '../../app/message.js';
 import type { App, AppRequest, Caller, Message, Outcome } from '../../app/types.js';
 import type { Pictures } from '../../pictures/service.js';
+import { componentCommand } from '../../app/custom-id.js';
 import { outcomeLabel, requestName } from '../../metrics.js';
 import type { Metrics } from '../../metrics.js';
 
@@ -189,7 +190,7 @@ export function createInteractionHandler({ app, pictures, logger, metrics }: Int
           'failed',
         );
       else if (interaction.isButton())
-        metrics?.countInteraction('component', interaction.customId.split(':', 1)[0] ?? '', 'failed');
+        metrics?.countInteraction('component', componentCommand(interaction.customId), 'failed');
     }
   }
 
