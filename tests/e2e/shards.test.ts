@@ -118,7 +118,7 @@ async function statusField(standin: DiscordStandin, guildId: string): Promise<st
 describe('gateway shards (node dist/bundle/main.js against the Discord stand-in)', () => {
   it("two shards in one process ('auto'): identified 5 s apart (max_concurrency 1), each answers its own guild, /status names both", async () => {
     const standin = await startStandin({ ...TWO_SHARDS, maxConcurrency: 1 });
-    const bot = BotProcess.start(standin, { env: GLOBAL_COMMANDS });
+    const bot = BotProcess.start(standin, { env: { ...GLOBAL_COMMANDS, METRICS_PORT: '0' } });
     const ready = await bot.ready({ timeoutMs: 30_000 });
     expect(ready).toMatchObject({ shards: '0-1', shardCount: 2 });
     expect(bot.logs().find((line) => line.msg?.startsWith('gateway shards'))).toMatchObject({
@@ -161,6 +161,17 @@ describe('gateway shards (node dist/bundle/main.js against the Discord stand-in)
     expect((await statusField(standin, GUILD_OF_SHARD[0])).split('\n').slice(1)).toStrictEqual([
       expect.stringMatching(/^`0` ready · 1 server · 0 reconnects/),
       expect.stringMatching(/^`1` ready · 1 server · 1 reconnect( · \d+ ms)?$/),
+    ]);
+    // The same for Prometheus, on METRICS_PORT.
+    const { port } = await bot.waitForLog((line) => line.msg === 'metrics listening');
+    const metrics = await (await fetch(`http://127.0.0.1:${String(port)}/metrics`)).text();
+    const shardLines = metrics
+      .split('\n')
+      .filter((line) => /^bot_shard_(state|reconnects_total)\{/.test(line) && !line.endsWith(' 0'));
+    expect(shardLines.sort()).toStrictEqual([
+      'bot_shard_reconnects_total{shard="1"} 1',
+      'bot_shard_state{shard="0",state="ready"} 1',
+      'bot_shard_state{shard="1",state="ready"} 1',
     ]);
 
     standin.assertNoUnexpected();
