@@ -19,7 +19,7 @@ export const data = new SlashCommandBuilder()
 localizeCommand(data);
 
 export function execute(_invocation: Invocation, ctx: Context): Reply {
-  return renderStatus(ctx.status(), wikipediaWatchStatus());
+  return renderStatus(ctx.status(), wikipediaWatchStatus(), ctx.shards?.());
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ShardPlanError, parseShardPlan } from './hosts/gateway/shard-plan.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -11,6 +12,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     schema.optional(),
   );
+// 0 asks the system for a free port (the port taken is logged).
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a port number')
+  .min(0, 'must be a port number')
+  .max(65_535, 'must be a port number');
 
 const Env = z
   .object({
@@ -56,7 +63,31 @@ const Env = z
         .number({ error: 'must be a number of seconds' })
         .positive('must be a number of seconds above 0'),
     ).transform((s) => s ?? 300),
+    INTERACTIONS_PORT: optional(port),
+    DISCORD_PUBLIC_KEY: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key (64 hex digits)"),
+    ),
+    METRICS_PORT: optional(port),
+    LISTEN_HOST: optional(z.string().trim()).transform((host) => host ?? '0.0.0.0'),
+    SHARD_COUNT: optional(z.string()),
+    SHARD_IDS: optional(z.string()),
   })
+  .superRefine(
+    (env, ctx) => {
+      try {
+        parseShardPlan(env);
+      } catch (error) {
+        if (!(error instanceof ShardPlanError)) throw error;
+        const path = error.message.startsWith('SHARD_COUNT') ? 'SHARD_COUNT' : 'SHARD_IDS';
+        ctx.addIssue({ code: 'custom', path: [path], message: error.message.slice(path.length + 1) });
+      }
+    },
+    // Listed beside problems with other variables, not only once those are fixed.
+    { when: () => true },
+  )
   .superRefine((env, ctx) => {
     if (env.WATCH_INTERVAL < MIN_WATCH_INTERVAL_S && !LOOPBACK.has(new URL(env.WIKIPEDIA_API).hostname)) {
       ctx.addIssue({
@@ -72,7 +103,16 @@ const Env = z
         message: 'is required when DISCORD_TOKEN is set',
       });
     }
-  });
+    if (env.INTERACTIONS_PORT !== undefined && !env.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_PUBLIC_KEY'],
+        message: 'is required when INTERACTIONS_PORT is set: every request is checked against it',
+      });
+    }
+  })
+  // The gateway shards this process runs; SHARD_COUNT and SHARD_IDS were checked above.
+  .transform((env) => ({ ...env, SHARDS: parseShardPlan(env) }));
 
 export type Config = z.output<typeof Env>;
 

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { loadCommands } from './app/registry.js';
 import { DataStore } from './load/store.js';
+import type { Logger } from 'pino';
 
 function summarise(store: DataStore): string {
   const status = store.status();
@@ -20,8 +21,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const token = config.DISCORD_TOKEN;
+  const port = process.argv.includes('--check') ? undefined : config.INTERACTIONS_PORT;
   // The console and --check print to the terminal; only the bot needs structured logs, so pino loads only then.
-  const logger = token ? (await import('./logger.js')).createLogger(config.LOG_LEVEL, [token], 1) : null;
+  const logger =
+    token || port !== undefined
+      ? (await import('./logger.js')).createLogger(config.LOG_LEVEL, token ? [token] : [], 1)
+      : null;
   const report = (level: 'error' | 'warn', message: string) =>
     logger ? logger[level](message) : console.error(message);
   const started = performance.now();
@@ -31,19 +36,36 @@ async function main(): Promise<void> {
       : console.error('unhandled rejection', reason),
   );
 
-  const store = await DataStore.open(
-    config.SEEDS_DIR,
-    config.SNAPSHOT_DIR ? { snapshotDir: config.SNAPSHOT_DIR } : {},
-  );
-  for (const file of store.status().files) {
-    for (const d of file.diagnostics) {
-      const { source, line, column } = d.position;
-      // In the console only errors are printed up front; /status lists every warning.
-      if (logger || d.severity === 'error')
-        report(d.severity === 'error' ? 'error' : 'warn', `${source}:${line}:${column}: ${d.message}`);
+  const load = async () => {
+    const store = await DataStore.open(
+      config.SEEDS_DIR,
+      config.SNAPSHOT_DIR ? { snapshotDir: config.SNAPSHOT_DIR } : {},
+    );
+    for (const file of store.status().files) {
+      for (const d of file.diagnostics) {
+        const { source, line, column } = d.position;
+        // In the console only errors are printed up front; /status lists every warning.
+        if (logger || d.severity === 'error')
+          report(d.severity === 'error' ? 'error' : 'warn', `${source}:${line}:${column}: ${d.message}`);
+      }
     }
+    const commands = await loadCommands();
+    logger?.info({ ms: Math.round(performance.now() - started) }, summarise(store));
+    return { store, commands };
+  };
+
+  // With INTERACTIONS_PORT the bot answers over HTTP and opens no gateway connection.
+  if (port !== undefined && logger && config.DISCORD_PUBLIC_KEY) {
+    const { startHttpHost } = await import('./hosts/http/index.js');
+    const stop = await startHttpHost({
+      config: { ...config, INTERACTIONS_PORT: port, DISCORD_PUBLIC_KEY: config.DISCORD_PUBLIC_KEY },
+      logger,
+      load,
+    });
+    stopOnSignals(stop, logger);
+    return;
   }
-  const commands = await loadCommands();
+  const { store, commands } = await load();
 
   // `--check`: load and validate everything the bot would serve, report, and exit (for operators and CI).
   if (process.argv.includes('--check')) {
@@ -62,9 +84,13 @@ async function main(): Promise<void> {
     await startConsole({ store, commands, banner: summarise(store) });
     return;
   }
-  logger.info({ ms: Math.round(performance.now() - started) }, summarise(store));
   const { startBot } = await import('./hosts/gateway/client.js');
   const stop = await startBot({ config: { ...config, DISCORD_TOKEN: token }, store, commands, logger });
+  stopOnSignals(stop, logger);
+}
+
+/** On SIGINT or SIGTERM: stop the host (it finishes what is in flight), then exit; at most 4 s. */
+function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -3,6 +3,7 @@ import type { Dataset } from '../domain/dataset.js';
 import { UserError } from '../domain/errors.js';
 import type { ReloadReport, StatusReport } from '../load/store.js';
 import type { Reply } from '../render/reply.js';
+import type { ShardsStatus } from '../render/status.js';
 import type { Choice, OptionReader } from './types.js';
 
 export { UserError };
@@ -26,6 +27,8 @@ export interface Context {
   readonly data: Dataset;
   status(): StatusReport;
   reload(): Promise<ReloadReport>;
+  /** The gateway shards this process runs; absent where there is no gateway connection. */
+  shards?(): ShardsStatus;
 }
 
 /** One file in commands/: its definition, handler and (optional) autocomplete and button handlers. */

@@ -2,6 +2,8 @@ import type { APIEmbedField } from 'discord.js';
 import type { FileReport } from '../load/loader.js';
 import type { ReloadReport, StatusReport } from '../load/store.js';
 import type { WatchStatus } from '../import/watch-status.js';
+import { formatShardIds } from '../hosts/gateway/shard-plan.js';
+import type { SHARD_STATES } from '../metrics.js';
 import type { Diagnostic } from '../model/schemas.js';
 import { BRAND_COLOUR, clip, discordTime, mdSafe } from './format.js';
 import type { Reply } from './reply.js';
@@ -9,6 +11,26 @@ import type { Reply } from './reply.js';
 const WARNING_COLOUR = 0xdd6b20;
 const MAX_PROBLEM = 180;
 const PROBLEMS_ROOM = 3000;
+
+/** A gateway shard's state as discord.js names it, in lower snake case (`waiting_for_guilds`). */
+export type ShardState = (typeof SHARD_STATES)[number];
+
+export interface ShardStatus {
+  id: number;
+  state: ShardState;
+  /** Connections lost and re-opened since the process started. */
+  reconnects: number;
+  /** Servers this shard receives events for. */
+  guilds: number;
+  /** Last heartbeat round trip; null before the first. */
+  pingMs: number | null;
+}
+
+/** The gateway shards this process runs, of the bot's `count`. */
+export interface ShardsStatus {
+  count: number;
+  shards: ShardStatus[];
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -110,11 +132,33 @@ function watchField(watch: WatchStatus): APIEmbedField {
   return { name: 'Wikipedia', value: fileList([head, ...lines]) };
 }
 
+/** One line per shard: "`0` ready · 12 servers · 1 reconnect · 41 ms", cut to a field with a count of the rest. */
+function shardsField({ count, shards }: ShardsStatus): APIEmbedField {
+  const lines = shards.map((shard) => {
+    const parts = [
+      `\`${shard.id}\` ${shard.state.replace(/_/g, ' ')}`,
+      plural(shard.guilds, 'server'),
+      plural(shard.reconnects, 'reconnect'),
+    ];
+    if (shard.pingMs !== null) parts.push(`${shard.pingMs} ms`);
+    return parts.join(' · ');
+  });
+  const notReady = shards.filter((shard) => shard.state !== 'ready').length;
+  const ids = formatShardIds(shards.map((shard) => shard.id));
+  const head = `This process runs ${shards.length === 1 ? 'shard' : 'shards'} ${ids} of ${count}${notReady > 0 ? ` · **${notReady} not ready**` : ''}`;
+  return { name: 'Gateway shards', value: fileList([head, ...lines]) };
+}
+
 /**
  * What is loaded, what is wrong with it (file:line), and when it was last reloaded; with the Wikipedia
- * watcher running, its last poll and each article's revision. Private.
+ * watcher running, its last poll and each article's revision; with `shards`, the gateway shards this
+ * process runs and the state of each. Private.
  */
-export function renderStatus(status: StatusReport, watch: WatchStatus | null = null): Reply {
+export function renderStatus(
+  status: StatusReport,
+  watch: WatchStatus | null = null,
+  shards?: ShardsStatus,
+): Reply {
   const problems = orderProblems(status.files, status.lastReload);
   const failed = status.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
   const head = [
@@ -143,7 +187,9 @@ export function renderStatus(status: StatusReport, watch: WatchStatus | null = n
           errors > 0 || watch?.lastError || watch?.articles.some((a) => a.problem)
             ? WARNING_COLOUR
             : BRAND_COLOUR,
-        ...(watch ? { fields: [watchField(watch)] } : {}),
+        ...(watch || shards
+          ? { fields: [...(watch ? [watchField(watch)] : []), ...(shards ? [shardsField(shards)] : [])] }
+          : {}),
       },
     ],
     ephemeral: true,

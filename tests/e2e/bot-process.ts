@@ -97,7 +97,7 @@ export interface BotProcessOptions {
   seedsDir?: string;
   watchSeeds?: boolean;
   logLevel?: 'info' | 'debug';
-  /** More variables, e.g. WATCH_WIKIPEDIA and WIKIPEDIA_API for the MediaWiki stand-in. */
+  /** More variables, set last (e.g. WATCH_WIKIPEDIA, SHARD_COUNT and SHARD_IDS; an empty value unsets one). */
   env?: Record<string, string>;
 }
 
@@ -132,7 +132,10 @@ export class BotProcess {
     // Nothing from the caller's environment may point the bot somewhere else.
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([key]) => !/^(DISCORD_|SEEDS_DIR|SNAPSHOT_DIR|LOG_LEVEL|WATCH_|WIKIPEDIA_|NODE_OPTIONS)/.test(key),
+        ([key]) =>
+          !/^(DISCORD_|SEEDS_DIR|SNAPSHOT_DIR|LOG_LEVEL|WATCH_|WIKIPEDIA_|SHARD|INTERACTIONS_PORT|METRICS_PORT|LISTEN_HOST|NODE_OPTIONS)/.test(
+            key,
+          ),
       ),
     );
     const bot = new BotProcess(standin.token, {

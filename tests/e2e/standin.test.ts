@@ -14,9 +14,10 @@ import {
   Routes,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { Interaction } from 'discord.js';
+import type { ClientOptions, Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordStandin } from './standin.js';
+import { WebSocket } from 'ws';
+import { DiscordStandin, guildIdForShard, shardOf } from './standin.js';
 import type { StandinOptions } from './standin.js';
 
 let standin: DiscordStandin | undefined;
@@ -84,7 +85,10 @@ async function handleInteraction(interaction: Interaction): Promise<void> {
   }
 }
 
-async function boot(options?: StandinOptions): Promise<{ standin: DiscordStandin; client: Client }> {
+async function boot(
+  options?: StandinOptions,
+  clientOptions: Partial<ClientOptions> = {},
+): Promise<{ standin: DiscordStandin; client: Client }> {
   const server = await DiscordStandin.start(options);
   standin = server;
   const bot = new Client({
@@ -93,6 +97,7 @@ async function boot(options?: StandinOptions): Promise<{ standin: DiscordStandin
     rest: { api: server.apiBase },
     // The default throttler holds a second IDENTIFY 5-6.5 s after the first; Discord needs that, a test does not.
     ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+    ...clientOptions,
   });
   client = bot;
   bot.on(Events.InteractionCreate, (interaction) => {
@@ -391,6 +396,102 @@ describe('DiscordStandin', () => {
         (frame) => frame.direction === 'out' && frame.payload.t === 'INTERACTION_CREATE',
       );
       expect(delivered.map((frame) => frame.connection)).toStrictEqual([2]);
+    });
+  });
+
+  describe('shards', () => {
+    const GUILD_OF_SHARD_1 = guildIdForShard(1, 2);
+
+    /** The shard of the connection each INTERACTION_CREATE went out on. */
+    function deliveredOn(server: DiscordStandin): (number | undefined)[] {
+      return server.gateway
+        .filter((frame) => frame.direction === 'out' && frame.payload.t === 'INTERACTION_CREATE')
+        .map((frame) => server.connections.find((record) => record.id === frame.connection)?.shard?.[0]);
+    }
+
+    it('makes guild ids that land on the shard asked for', () => {
+      for (const count of [1, 2, 3, 16])
+        for (let shard = 0; shard < count; shard += 1)
+          expect(shardOf(guildIdForShard(shard, count, 5), count)).toBe(shard);
+      // A real guild id: 197038439483310086 >> 22 = 46977624770, which is 770 mod 1000.
+      expect(shardOf('197038439483310086', 1000)).toBe(770);
+    });
+
+    it("recommends its shard count; each shard identifies [id, count], gets its own guilds and its guilds' interactions", async () => {
+      const guildOfShard0 = guildIdForShard(0, 2);
+      const { standin, client } = await boot(
+        { shardCount: 2, maxConcurrency: 2, guildId: guildOfShard0, extraGuildIds: [GUILD_OF_SHARD_1] },
+        { shards: 'auto' },
+      );
+      expect(standin.requests[0]?.response).toMatchObject({
+        shards: 2,
+        session_start_limit: { max_concurrency: 2 },
+      });
+      expect(standin.identifies.map((record) => record.shard).sort()).toStrictEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(standin.connections.map((record) => record.shard).sort()).toStrictEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      const readies = standin.gateway.filter((frame) => frame.payload.t === 'READY');
+      expect(
+        readies
+          .map((frame) => frame.payload.d as { shard: number[]; guilds: { id: string }[] })
+          .sort((a, b) => a.shard[0]! - b.shard[0]!),
+      ).toMatchObject([
+        { shard: [0, 2], guilds: [{ id: guildOfShard0 }] },
+        { shard: [1, 2], guilds: [{ id: GUILD_OF_SHARD_1 }] },
+      ]);
+      expect(client.guilds.cache.get(GUILD_OF_SHARD_1)?.shardId).toBe(1);
+      expect(client.guilds.cache.get(guildOfShard0)?.shardId).toBe(0);
+
+      await expectPong(standin);
+      const other = await standin.sendCommand({ name: 'ping', guildId: GUILD_OF_SHARD_1 }).response();
+      expect(other.data?.['content']).toBe('pong in Stand-in Guild/#general');
+      const dm = await standin.sendCommand({ name: 'ping', guild: false }).response();
+      expect(dm.data?.['content']).toBe('pong in DM/no channel');
+      expect(deliveredOn(standin)).toStrictEqual([0, 1, 0]);
+      expect(standin.identifyLimitViolations()).toStrictEqual([]);
+    });
+
+    it.each([
+      { shard: [2, 2], why: 'an id not below the count' },
+      { shard: [0, 0], why: 'a count of 0' },
+      { shard: [0], why: 'no count' },
+    ])('closes with 4010 Invalid shard on an IDENTIFY with $why', async ({ shard }) => {
+      const server = await DiscordStandin.start({ shardCount: 2 });
+      standin = server;
+      const socket = new WebSocket(`${server.gatewayUrl}?v=10&encoding=json`);
+      // After HELLO.
+      socket.once('message', () =>
+        socket.send(JSON.stringify({ op: 2, d: { token: server.token, intents: 0, properties: {}, shard } })),
+      );
+      const [code] = (await once(socket, 'close')) as [number];
+      expect(code).toBe(4010);
+      expect(server.identifyCount).toBe(0);
+    });
+
+    it('refuses an interaction for a guild whose shard has no session', async () => {
+      const { standin } = await boot(
+        { shardCount: 2, extraGuildIds: [GUILD_OF_SHARD_1] },
+        { shards: [0], shardCount: 2 },
+      );
+      expect(() => standin.sendCommand({ name: 'ping', guildId: GUILD_OF_SHARD_1 })).toThrow(
+        `no gateway session for the shard of guild ${GUILD_OF_SHARD_1} (of 2: 1)`,
+      );
+    });
+
+    it("with discord.js's own identify throttle: one identify per rate-limit key (id % max_concurrency) every 5 s, keys in parallel", async () => {
+      const { standin } = await boot({ shardCount: 4, maxConcurrency: 2 }, { shards: 'auto', ws: {} });
+      const at = new Map(standin.identifies.map((record) => [record.shard[0], record.at]));
+      expect([...at.keys()].sort()).toStrictEqual([0, 1, 2, 3]);
+      // Key 0 is shards 0 and 2, key 1 shards 1 and 3: the first of each key goes at once, the second waits.
+      expect(Math.abs(at.get(0)! - at.get(1)!)).toBeLessThan(1_000);
+      expect(at.get(2)! - at.get(0)!).toBeGreaterThanOrEqual(5_000);
+      expect(at.get(3)! - at.get(1)!).toBeGreaterThanOrEqual(5_000);
+      expect(standin.identifyLimitViolations()).toStrictEqual([]);
     });
   });
 });

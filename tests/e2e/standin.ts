@@ -8,6 +8,10 @@
 // - A client that misses one heartbeat ACK closes with 4200 and resumes; op 7 resumes; op 9 `true` resumes
 //   on the same socket; op 9 `false` and close code 1000 re-identify. Every reconnect waits 500 ms first.
 // - discord.js drops INTERACTION_CREATE payloads without `entitlements` or `authorizing_integration_owners`.
+// - Sharding: IDENTIFY carries `shard: [id, count]`; a guild's events go to the shard
+//   `(guild_id >> 22) % count`, DMs to shard 0. @discordjs/ws 1.2's SimpleIdentifyThrottler lets shards of
+//   one rate-limit key (`id % max_concurrency`) identify 5 s apart (plus up to 1.5 s of jitter), and
+//   shards of different keys at once.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
@@ -54,6 +58,23 @@ export interface StandinOptions {
   token?: string;
   /** How long an interaction accepts its first callback before 10062; Discord allows 3 s. */
   interactionTimeoutMs?: number;
+  /** The shard count GET /gateway/bot recommends (1 by default). */
+  shardCount?: number;
+  /** `session_start_limit.max_concurrency`: how many rate-limit keys identify in parallel (1 by default). */
+  maxConcurrency?: number;
+  /** More guilds the bot is in besides `guildId`, each with one text channel. */
+  extraGuildIds?: string[];
+}
+
+/** The shard that receives a guild's events: `(guild_id >> 22) % count`. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A guild id (a valid snowflake) that shard `shard` of `count` owns; `n` picks another one. */
+export function guildIdForShard(shard: number, count: number, n = 0): string {
+  const timestamp = ((1n << 40n) / BigInt(count)) * BigInt(count);
+  return (((timestamp + BigInt(n * count + shard)) << 22n) | 2n).toString();
 }
 
 export interface RecordedRequest {
@@ -92,6 +113,8 @@ export interface RecordedFrame {
 export interface ConnectionRecord {
   id: number;
   query: Record<string, string>;
+  /** `[id, count]` once the connection has identified or resumed. */
+  shard?: [number, number];
   openedAt: number;
   closedAt?: number;
   /** The code of the close frame, whichever side sent it; 1006 when the socket just dropped. */
@@ -102,6 +125,16 @@ export interface SessionEvent {
   kind: 'ready' | 'resumed';
   sessionId: string;
   connection: number;
+  shard: number;
+  at: number;
+}
+
+/** One IDENTIFY as the stand-in received it. */
+export interface IdentifyRecord {
+  /** As sent, or `[0, 1]` when the IDENTIFY had none. */
+  shard: [number, number];
+  connection: number;
+  /** `performance.now()` in the stand-in's process. */
   at: number;
 }
 
@@ -148,8 +181,10 @@ export interface InteractionTarget {
   userId?: string;
   /** Decimal permission string for `member.permissions`. */
   memberPermissions?: string;
-  /** `false` sends the interaction from a DM with the bot. */
+  /** `false` sends the interaction from a DM with the bot (delivered on shard 0). */
   guild?: boolean;
+  /** Which of the bot's guilds it comes from (`guildId` by default); delivered on the shard that owns it. */
+  guildId?: string;
   locale?: string;
   /**
    * Where the command is used, as Discord's `context`: 0 a server, 1 the bot's DM, 2 a private channel
@@ -173,6 +208,7 @@ export interface ButtonInput extends InteractionTarget {
 
 interface Session {
   id: string;
+  shard: [number, number];
   seq: number;
   log: GatewayPayload[];
   connection: Live | undefined;
@@ -373,13 +409,24 @@ export class DiscordStandin {
   readonly unexpected: RecordedRequest[] = [];
   readonly connections: ConnectionRecord[] = [];
   readonly sessionEvents: SessionEvent[] = [];
+  /**
+   * Delivers interactions instead of the gateway when set: the HTTP stand-in (standin-http.ts) POSTs each
+   * one, signed, to the bot's Interactions Endpoint URL.
+   */
+  deliverInteraction: ((payload: Record<string, unknown>) => void) | undefined;
+  readonly identifies: IdentifyRecord[] = [];
+  /** `guildId` first, then `extraGuildIds`. */
+  readonly guildIds: readonly string[];
+  readonly shardCount: number;
+  readonly maxConcurrency: number;
 
   private readonly heartbeatIntervalMs: number;
   private readonly interactionTimeoutMs: number;
   private readonly botUser: APIUser;
   private readonly live = new Set<Live>();
-  private session: Session | undefined;
-  private identifies = 0;
+  /** The newest session of each shard id. */
+  private readonly sessions = new Map<number, Session>();
+  private readonly channels = new Map<string, string>();
   private resumes = 0;
   private acksToDrop = 0;
   private sessionMark = 0;
@@ -418,6 +465,11 @@ export class DiscordStandin {
     this.guildId = options.guildId ?? '1230000000000000002';
     this.botUserId = options.botUserId ?? this.applicationId;
     this.channelId = '1230000000000000003';
+    this.guildIds = [this.guildId, ...(options.extraGuildIds ?? [])];
+    this.shardCount = options.shardCount ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
+    this.channels.set(this.guildId, this.channelId);
+    for (const guild of this.guildIds.slice(1)) this.channels.set(guild, makeSnowflake());
     this.userId = '1230000000000000004';
     this.token =
       options.token ??
@@ -462,7 +514,28 @@ export class DiscordStandin {
   }
 
   get identifyCount(): number {
-    return this.identifies;
+    return this.identifies.length;
+  }
+
+  /** The text channel of one of the bot's guilds. */
+  channelOf(guildId: string): string {
+    const channel = this.channels.get(guildId);
+    if (channel === undefined) throw new Error(`the bot is in no guild ${guildId}`);
+    return channel;
+  }
+
+  /**
+   * Identifies that came less than 5 s after an earlier one of the same rate-limit key
+   * (`shard id % max_concurrency`): what Discord's identify limit forbids.
+   */
+  identifyLimitViolations(): IdentifyRecord[] {
+    const lastByKey = new Map<number, number>();
+    return this.identifies.filter((record) => {
+      const key = record.shard[0] % this.maxConcurrency;
+      const last = lastByKey.get(key);
+      lastByKey.set(key, record.at);
+      return last !== undefined && record.at - last < 5_000;
+    });
   }
 
   get resumeCount(): number {
@@ -521,9 +594,12 @@ export class DiscordStandin {
     );
   }
 
-  /** Closes the live gateway socket: abruptly (the client sees 1006) without a code, else with that code. */
-  closeSocket(code?: number): void {
-    const live = this.liveConnection();
+  /**
+   * Closes a shard's live gateway socket (shard 0 by default): abruptly (the client sees 1006) without a
+   * code, else with that code.
+   */
+  closeSocket(code?: number, shard = 0): void {
+    const live = this.liveConnection(shard);
     this.markFault();
     if (code === undefined) {
       live.socket.terminate();
@@ -534,14 +610,14 @@ export class DiscordStandin {
     live.socket.close(code, 'closed by the stand-in');
   }
 
-  sendReconnect(): void {
-    const live = this.liveConnection();
+  sendReconnect(shard = 0): void {
+    const live = this.liveConnection(shard);
     this.markFault();
     this.send(live, 7, null);
   }
 
-  sendInvalidSession(resumable: boolean): void {
-    const live = this.liveConnection();
+  sendInvalidSession(resumable: boolean, shard = 0): void {
+    const live = this.liveConnection(shard);
     this.markFault();
     if (!resumable && live.session) live.session.resumable = false;
     this.send(live, 9, resumable);
@@ -549,15 +625,16 @@ export class DiscordStandin {
 
   /** Leaves the next `count` heartbeats unanswered, so the client declares the connection a zombie. */
   dropHeartbeatAcks(count: number): void {
-    this.liveConnection();
+    this.liveConnection(0);
     this.markFault();
     this.acksToDrop = count;
   }
 
-  /** Sends any dispatch on the current session (buffered for replay while the client is away). */
-  dispatch(event: string, data: unknown): number {
-    if (!this.session) throw new Error('no gateway session yet: log the client in first');
-    return this.dispatchTo(this.session, event, data);
+  /** Sends any dispatch on a shard's current session (buffered for replay while the client is away). */
+  dispatch(event: string, data: unknown, shard = 0): number {
+    const session = this.sessions.get(shard);
+    if (!session) throw new Error(`no gateway session for shard ${shard} yet: log the client in first`);
+    return this.dispatchTo(session, event, data);
   }
 
   sendCommand(input: CommandInput): InteractionHandle {
@@ -584,7 +661,7 @@ export class DiscordStandin {
       const button = { type: 2, style: 1, label: input.customId, custom_id: input.customId };
       message = buildMessage({
         id: makeSnowflake(),
-        channelId: inGuild ? this.channelId : this.dmChannelFor(user.id),
+        channelId: inGuild ? this.channelOf(input.guildId ?? this.guildId) : this.dmChannelFor(user.id),
         author: this.botUser,
         applicationId: this.applicationId,
         type: 0,
@@ -601,7 +678,7 @@ export class DiscordStandin {
   }
 
   private sendApplicationCommand(type: 2 | 4, input: CommandInput): InteractionHandle {
-    const scopes = input.guild === false ? ['global'] : [this.guildId, 'global'];
+    const scopes = input.guild === false ? ['global'] : [input.guildId ?? this.guildId, 'global'];
     const command = scopes
       .flatMap((scope) => this.commandStore.get(scope) ?? [])
       .find((candidate) => candidate.name === input.name && Number(candidate.type) === 1);
@@ -627,24 +704,30 @@ export class DiscordStandin {
     message: APIMessage | undefined,
     commandName: string | undefined,
   ): InteractionHandle {
-    const session = this.session;
-    if (!session) throw new Error('no gateway session yet: log the client in first');
     const context = target.context ?? (target.guild === false ? 1 : 0);
     const inGuild = context === 0;
+    // A button's interaction comes from the guild its message is in.
+    const guildId = (message && this.guildOfChannel(message.channel_id)) ?? target.guildId ?? this.guildId;
+    this.channelOf(guildId);
+    const session = this.deliverInteraction ? undefined : this.sessionFor(inGuild ? guildId : undefined);
     const user = this.userFor(target.userId ?? this.userId);
     const id = makeSnowflake();
     const token = `${Buffer.from(`interaction:${id}:`).toString('base64url')}${randomBytes(48).toString('base64url')}`;
     const channelId =
       message?.channel_id ??
-      (inGuild ? this.channelId : context === 2 ? this.groupDmFor(user.id) : this.dmChannelFor(user.id));
+      (inGuild
+        ? this.channelOf(guildId)
+        : context === 2
+          ? this.groupDmFor(user.id)
+          : this.dmChannelFor(user.id));
     const permissions = target.memberPermissions ?? DEFAULT_PERMISSIONS;
     const locale = target.locale ?? LOCALE;
     const where = inGuild
       ? {
-          guild_id: this.guildId,
-          guild: { id: this.guildId, locale: LOCALE, features: [] },
+          guild_id: guildId,
+          guild: { id: guildId, locale: LOCALE, features: [] },
           guild_locale: LOCALE,
-          channel: { ...buildTextChannel(channelId, this.guildId), permissions: DEFAULT_PERMISSIONS },
+          channel: { ...buildTextChannel(channelId, guildId), permissions: DEFAULT_PERMISSIONS },
           member: buildMember(user, permissions),
         }
       : context === 2
@@ -677,7 +760,7 @@ export class DiscordStandin {
       entitlements: [],
       // The value for a guild install is the guild id, or "0" in the bot's DMs; for a user install, the user's id.
       authorizing_integration_owners:
-        target.install === 'user' ? { '1': user.id } : { '0': inGuild ? this.guildId : '0' },
+        target.install === 'user' ? { '1': user.id } : { '0': inGuild ? guildId : '0' },
       context,
       attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
       ...(message ? { message } : {}),
@@ -699,7 +782,8 @@ export class DiscordStandin {
     };
     this.interactions.set(id, state);
     this.interactionsByToken.set(token, state);
-    this.dispatchTo(session, 'INTERACTION_CREATE', payload);
+    if (session) this.dispatchTo(session, 'INTERACTION_CREATE', payload);
+    else this.deliverInteraction?.(payload);
     return this.handleFor(state);
   }
 
@@ -794,12 +878,32 @@ export class DiscordStandin {
     this.sessionMark = this.sessionEvents.length;
   }
 
-  private liveConnection(): Live {
-    const live = this.session?.connection;
+  private liveConnection(shard: number): Live {
+    const live = this.sessions.get(shard)?.connection;
     if (!live || live.socket.readyState !== WebSocket.OPEN) {
-      throw new Error('no live gateway connection: wait for the client to log in or come back first');
+      throw new Error(
+        `no live gateway connection for shard ${shard}: wait for the client to log in or come back first`,
+      );
     }
     return live;
+  }
+
+  /** The session a guild's events go to (DMs: shard 0), as Discord routes them. */
+  private sessionFor(guildId: string | undefined): Session {
+    for (const session of this.sessions.values()) {
+      const [shard, count] = session.shard;
+      if (guildId === undefined ? shard === 0 : shardOf(guildId, count) === shard) return session;
+    }
+    const which =
+      guildId === undefined
+        ? 'shard 0 (DMs)'
+        : `the shard of guild ${guildId} (of ${this.shardCount}: ${shardOf(guildId, this.shardCount)})`;
+    throw new Error(`no gateway session for ${which} yet: log the client in first`);
+  }
+
+  private guildOfChannel(channelId: string): string | undefined {
+    for (const [guild, channel] of this.channels) if (channel === channelId) return guild;
+    return undefined;
   }
 
   private userFor(id: string): APIUser {
@@ -898,40 +1002,60 @@ export class DiscordStandin {
       live.socket.close(4004, 'Authentication failed.');
       return;
     }
-    if (this.session) this.session.resumable = false;
+    const shard = d['shard'] === undefined ? [0, 1] : d['shard'];
+    if (
+      !Array.isArray(shard) ||
+      shard.length !== 2 ||
+      !shard.every((n) => Number.isInteger(n)) ||
+      shard[1] < 1 ||
+      shard[0] < 0 ||
+      shard[0] >= shard[1]
+    ) {
+      live.socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const [shardId, count] = shard as [number, number];
+    this.identifies.push({ shard: [shardId, count], connection: live.record.id, at: performance.now() });
+    live.record.shard = [shardId, count];
+    const previous = this.sessions.get(shardId);
+    if (previous) previous.resumable = false;
     const session: Session = {
       id: randomBytes(16).toString('hex'),
+      shard: [shardId, count],
       seq: 0,
       log: [],
       connection: live,
       resumable: true,
     };
-    this.session = session;
+    this.sessions.set(shardId, session);
     live.session = session;
-    this.identifies += 1;
+    const guilds = this.guildIds.filter((guild) => shardOf(guild, count) === shardId);
     this.dispatchTo(session, 'READY', {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard: [shardId, count],
       application: { id: this.applicationId, flags: 0 },
     });
     // GUILD_CREATE belongs to the Guilds intent (bit 0); discord.js only waits for it when it asked.
     if (typeof d['intents'] === 'number' && (d['intents'] & 1) === 1) {
-      const guild = buildGuildCreate({
-        guildId: this.guildId,
-        channelId: this.channelId,
-        ownerId: this.userId,
-        bot: this.botUser,
-      });
-      this.dispatchTo(session, 'GUILD_CREATE', guild);
+      for (const guildId of guilds) {
+        const guild = buildGuildCreate({
+          guildId,
+          channelId: this.channelOf(guildId),
+          ownerId: this.userId,
+          bot: this.botUser,
+        });
+        this.dispatchTo(session, 'GUILD_CREATE', guild);
+      }
     }
     this.sessionEvents.push({
       kind: 'ready',
       sessionId: session.id,
       connection: live.record.id,
+      shard: shardId,
       at: performance.now(),
     });
   }
@@ -941,11 +1065,12 @@ export class DiscordStandin {
       live.socket.close(4004, 'Authentication failed.');
       return;
     }
-    const session = this.session;
-    if (!session || session.id !== d['session_id'] || !session.resumable) {
+    const session = [...this.sessions.values()].find((candidate) => candidate.id === d['session_id']);
+    if (!session || !session.resumable) {
       this.send(live, 9, false);
       return;
     }
+    live.record.shard = [...session.shard];
     const seq = typeof d['seq'] === 'number' ? d['seq'] : 0;
     if (session.connection && session.connection !== live) session.connection.socket.terminate();
     session.connection = live;
@@ -957,6 +1082,7 @@ export class DiscordStandin {
       kind: 'resumed',
       sessionId: session.id,
       connection: live.record.id,
+      shard: session.shard[0],
       at: performance.now(),
     });
   }
@@ -986,12 +1112,12 @@ export class DiscordStandin {
   private gatewayBot(): unknown {
     return {
       url: this.gatewayUrl,
-      shards: 1,
+      shards: this.shardCount,
       session_start_limit: {
         total: 1000,
-        remaining: 1000 - this.identifies,
+        remaining: 1000 - this.identifies.length,
         reset_after: 86_400_000,
-        max_concurrency: 1,
+        max_concurrency: this.maxConcurrency,
       },
     };
   }
@@ -1069,7 +1195,8 @@ export class DiscordStandin {
   private commandScope(params: Params): string {
     if (params['app'] !== this.applicationId) throw new ApiError(404, 10002, 'Unknown Application');
     const guild = params['guild'];
-    if (guild !== undefined && guild !== this.guildId) throw new ApiError(403, 50001, 'Missing Access');
+    if (guild !== undefined && !this.guildIds.includes(guild))
+      throw new ApiError(403, 50001, 'Missing Access');
     return guild ?? 'global';
   }
 

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import podium from '../../commands/podium.js';
 import { runImport } from '../../src/import/cli.js';
-import { Dataset } from '../../src/search/index.js';
+import { Dataset } from '../../src/domain/index.js';
 import { contextFor, invoke } from '../commands/factory.js';
 import { loadDirectory } from '../../src/load/loader.js';
 import { MediaWikiStandin, WIKI_FIXTURES, fixturePage } from './standin-mediawiki.js';

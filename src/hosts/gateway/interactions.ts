@@ -10,11 +10,15 @@ import type { Logger } from 'pino';
 import { withPicture } from '../../app/message.js';
 import type { App, AppRequest, Caller, Message, Outcome } from '../../app/types.js';
 import type { Pictures } from '../../pictures/service.js';
+import { componentCommand } from '../../app/custom-id.js';
+import { outcomeLabel, requestName } from '../../metrics.js';
+import type { Metrics } from '../../metrics.js';
 
 export interface InteractionOptions {
   app: App;
   pictures: Pick<Pictures, 'draw'>;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
@@ -66,7 +70,7 @@ async function send(
 }
 
 /** The gateway host: each interaction becomes a request to the core, and its outcome Discord calls. */
-export function createInteractionHandler({ app, pictures, logger }: InteractionOptions) {
+export function createInteractionHandler({ app, pictures, logger, metrics }: InteractionOptions) {
   // The newest picture edit owed to each message, by the id of the command that made it. A page turn
   // replaces the message, so a picture still being drawn for the old content would put it back: the
   // press forgets the ticket and the late edit is dropped.
@@ -86,8 +90,12 @@ export function createInteractionHandler({ app, pictures, logger }: InteractionO
       const png = await pictures.draw(job);
       if (key !== undefined && owed.get(key) !== ticket)
         logger.debug({ interaction: interaction.id }, 'late edit dropped: the message changed meanwhile');
-      else if (png) await interaction.editReply(editOptions(withPicture(outcome.message, job, png)));
+      else if (png) {
+        await interaction.editReply(editOptions(withPicture(outcome.message, job, png)));
+        metrics?.countPicture('sent');
+      } else metrics?.countPicture('failed');
     } catch (error) {
+      metrics?.countPicture('failed');
       logger.error({ err: error, interaction: interaction.id }, 'late edit failed; the first reply stays');
     } finally {
       if (key !== undefined && owed.get(key) === ticket) owed.delete(key);
@@ -104,6 +112,7 @@ export function createInteractionHandler({ app, pictures, logger }: InteractionO
     if (outcome.kind === 'choices') return;
     const editable = await send(interaction, outcome);
     const repliedAt = performance.now();
+    metrics?.countInteraction(request.kind, requestName(request), outcomeLabel(outcome));
     // A private answer to a button is a message of its own, not the one the button is on.
     if (editable && outcome.picture) {
       const edit = addPicture(
@@ -155,9 +164,18 @@ export function createInteractionHandler({ app, pictures, logger }: InteractionO
         } as const;
         await interaction.respond(app.choices(request));
         firstAt = performance.now();
+        metrics?.countInteraction('autocomplete', request.command, 'choices');
       }
       // ms: until everything was sent, late edits included; replyMs: until the first answer was.
       const replyMs = firstAt === undefined ? {} : { replyMs: firstAt - started };
+      if (firstAt !== undefined && metrics) {
+        const kind = interaction.isAutocomplete()
+          ? 'autocomplete'
+          : interaction.isButton()
+            ? 'component'
+            : 'command';
+        metrics.observeFirstAnswer(kind, (firstAt - started) / 1000);
+      }
       logger.debug(
         { interaction: interaction.id, type: interaction.type, ms: performance.now() - started, ...replyMs },
         'handled',
@@ -165,6 +183,14 @@ export function createInteractionHandler({ app, pictures, logger }: InteractionO
     } catch (error) {
       // Sending failed (interaction expired, network): nothing more can reach this user; log and go on.
       logger.error({ err: error, interaction: interaction.id }, 'could not answer interaction');
+      if (interaction.isChatInputCommand() || interaction.isAutocomplete())
+        metrics?.countInteraction(
+          interaction.isAutocomplete() ? 'autocomplete' : 'command',
+          interaction.commandName,
+          'failed',
+        );
+      else if (interaction.isButton())
+        metrics?.countInteraction('component', componentCommand(interaction.customId), 'failed');
     }
   }
 
