@@ -192,8 +192,11 @@ describe('parse/article under fuzzing', () => {
       expect(checkDocument(text, file)).toMatchObject({ outcome: 'article', warnings: 0 });
     });
 
-    it.each(BROKEN)('catches a parser that $what', ({ parse, says }) => {
-      expect(() => checkDocument(seed.text, 'doc.txt', parse, () => 10)).toThrow(says);
+    it.each(BROKEN)('catches a parser that $what', ({ what, parse, says }) => {
+      // Only the slow parser is held to a tight budget: the others parse the seed, which a busy machine
+      // can stretch past 10 ms, and are caught for what they return.
+      const budget = what.startsWith('takes longer') ? 10 : 1_000;
+      expect(() => checkDocument(seed.text, 'doc.txt', parse, () => budget)).toThrow(says);
     });
 
     it('lets one slow run pass when the second is fast: a GC pause is not a hang', () => {
