@@ -57,30 +57,28 @@ class NameEndings {
     // Invariant: rev[lo..hi) are the keys that begin with the `depth` code units before `end`, reversed.
     for (let depth = 0; lo < hi; depth++) {
       // A key no longer than the matched part is a whole name; it sorts before its longer neighbours.
-      while (lo < hi && (rev[lo] as { key: string }).key.length === depth)
-        found.push((rev[lo++] as { order: number }).order);
+      while (lo < hi && rev[lo]!.key.length === depth) found.push(rev[lo++]!.order);
       const i = end - 1 - depth;
       if (i < 0 || lo >= hi) break;
       const code = text.charCodeAt(i);
-      const codeAt = (k: number) => (rev[k] as { key: string }).key.charCodeAt(depth);
       let a = lo;
       let b = hi;
       while (a < b) {
         const mid = (a + b) >>> 1;
-        if (codeAt(mid) < code) a = mid + 1;
+        if (rev[mid]!.key.charCodeAt(depth) < code) a = mid + 1;
         else b = mid;
       }
       let c = a;
-      let d = hi;
-      while (c < d) {
-        const mid = (c + d) >>> 1;
-        if (codeAt(mid) <= code) c = mid + 1;
-        else d = mid;
+      b = hi;
+      while (c < b) {
+        const mid = (c + b) >>> 1;
+        if (rev[mid]!.key.charCodeAt(depth) <= code) c = mid + 1;
+        else b = mid;
       }
       lo = a;
       hi = c;
     }
-    return found.sort((x, y) => x - y);
+    return found.length > 1 ? found.sort((x, y) => x - y) : found;
   }
 }
 
