@@ -12,6 +12,7 @@ export interface HeatRow {
 }
 
 const HEADERS = {
+  rank: 'replies.columns.rank',
   heat: 'replies.columns.heat',
   pair: 'replies.columns.pair',
   lane: 'replies.columns.lane',
@@ -45,7 +46,12 @@ export function resultColumns(
     drop: 4,
   });
   const columns: Array<TableColumn<HeatRow> | false> = [
-    { header: '#', align: 'right', cell: ({ row }) => (row.rank === null ? '' : String(row.rank)), drop: 0 },
+    {
+      header: header('rank'),
+      align: 'right',
+      cell: ({ row }) => (row.rank === null ? '' : String(row.rank)),
+      drop: 0,
+    },
     options.heat === true && {
       header: header('heat'),
       align: 'right',

@@ -53,7 +53,12 @@ export function renderPodium(podium: Podium, lang: Lang = EN): Reply {
   if (date) fields.push({ name: lang.t('replies.common.date'), value: mdSafe(date), inline: true });
   if (podium.others.length > 0) {
     const table = renderTable(podium.others, [
-      { header: '#', align: 'right', cell: (row) => ordinal(row.rank ?? 0, lang), drop: 0 },
+      {
+        header: lang.t('replies.columns.rank'),
+        align: 'right',
+        cell: (row) => ordinal(row.rank ?? 0, lang),
+        drop: 0,
+      },
       {
         header: lang.t('replies.columns.name'),
         align: 'left',
