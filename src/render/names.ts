@@ -99,6 +99,11 @@ export function heatName(round: Round, heat: Heat, lang: Lang = EN): string {
   return lang.t('names.heat', { round: capitalize(word, lang), n: heat.number });
 }
 
+/** The sport as the title writes it ("Short-track speed skating"), or in the reader's words. */
+export function sportName(event: EventArticle, lang: Lang = EN): string {
+  return english(lang) ? event.sportLabel : capitalize(sportWord(event, lang), lang);
+}
+
 /** A distance a skater has a best over, e.g. "1000 m (short track)", nl "1000 meter (shorttrack)". */
 export function distanceName(sport: Sport, discipline: string, lang: Lang = EN): string {
   if (english(lang)) return distanceLabel(sport, discipline);

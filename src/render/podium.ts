@@ -33,6 +33,12 @@ export function winText({ value }: WinningValue, lang: Lang = EN): string {
   return value.kind === 'points' ? pointsText(value.points, lang) : value.text;
 }
 
+/** The infobox's name for the winning value ("Winning points"), or the reader's words for it. */
+export function winLabel(win: WinningValue, lang: Lang = EN): string {
+  if (lang.locale === EN.locale || win.value.kind === 'other') return win.label;
+  return lang.t(win.value.kind === 'points' ? 'replies.podium.winningPoints' : 'replies.podium.winningTime');
+}
+
 /** The medallists with medal emoji, NOC and flag where stated, the winning value, and places 4-8. */
 export function renderPodium(podium: Podium, lang: Lang = EN): Reply {
   const { event } = podium;
@@ -46,7 +52,8 @@ export function renderPodium(podium: Podium, lang: Lang = EN): Reply {
   const fields: NonNullable<APIEmbed['fields']> = [];
   // Only a figure the infobox states gets a field; the winner's own row is in the lines above.
   const { win } = podium;
-  if (win?.from === 'infobox') fields.push({ name: win.label, value: winText(win, lang), inline: true });
+  if (win?.from === 'infobox')
+    fields.push({ name: winLabel(win, lang), value: winText(win, lang), inline: true });
   if (event.infobox?.venue)
     fields.push({ name: lang.t('replies.common.venue'), value: mdSafe(event.infobox.venue), inline: true });
   const date = competitionDates(event, lang);
