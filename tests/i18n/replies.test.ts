@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import athlete from '../../commands/athlete.js';
+import compare from '../../commands/compare.js';
+import help from '../../commands/help.js';
+import medals from '../../commands/medals.js';
 import eventCommand from '../../commands/event.js';
 import heat from '../../commands/heat.js';
 import podium from '../../commands/podium.js';
@@ -64,6 +67,17 @@ async function everyReply(lang: Lang): Promise<Array<[string, Reply]>> {
     await add(`/athlete ${skater.id}`, () => athlete.execute(as({ name: skater.id }), ctx));
   for (const text of ['xyzzy', 'men', 'mass start', ''])
     await add(`/podium ${text}`, () => podium.execute(as({ event: text }), ctx));
+  await add('/medals', () => medals.execute(as({}), ctx));
+  await add('/help', () => help.execute(as({}), ctx));
+  await add('/help (manager)', () => help.execute(invoke({}, true, lang), ctx));
+  const skaters = seeds.athletes.athletes;
+  for (const [a, b] of [
+    ['Sun Long', 'Roberts Krūzbergs'],
+    ['Sun Long', 'Jorrit Bergsma'],
+    ['Sun Long', 'Sun Long'],
+    [skaters[0]?.id ?? '', skaters.at(-1)?.id ?? ''],
+  ])
+    await add(`/compare ${a} ${b}`, () => compare.execute(as({ a, b }), ctx));
   await add('/athlete xyzzy', () => athlete.execute(as({ name: 'xyzzy' }), ctx));
   await add('/results stale button', () => results.button('results:gone:*:2', ctx, lang));
   return out;
@@ -103,6 +117,11 @@ const ENGLISH = [
   /\bleft out to fit\b/,
   /\bWinning (points|time)\b/,
   /\bRepresenting\b/,
+  /\bMedal table\b/,
+  /\bfinished ahead\b/,
+  /\bFor server managers\b/,
+  /\bnever met\b/,
+  /\bPick two different\b/,
 ];
 // Words the language shares with English: French "Places", Norwegian "heat".
 const SHARED: Record<string, string[]> = { fr: ['Places 4'], no: ['heat \\d'] };
