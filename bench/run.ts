@@ -16,6 +16,7 @@ import { loadCommands } from '../src/app/registry.js';
 import type { CommandModule, Context, OptionReader } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
 import { createPictures } from '../src/pictures/service.js';
+import { EN } from '../src/i18n/lang.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -190,7 +191,7 @@ async function run(
   ctx: Context,
 ): Promise<Reply | null> {
   try {
-    return await command.execute({ options: options(input), isAdmin: false }, ctx);
+    return await command.execute({ options: options(input), isAdmin: false, lang: EN }, ctx);
   } catch {
     return null;
   }

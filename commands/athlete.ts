@@ -29,7 +29,7 @@ localizeCommand(data);
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const athlete = resolveAthleteOption(dataset, requireString(invocation.options, 'name'));
-  return renderAthlete(dataset.summary(athlete), personalBests(athlete));
+  return renderAthlete(dataset.summary(athlete), personalBests(athlete), invocation.lang);
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

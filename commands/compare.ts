@@ -39,8 +39,8 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const a = resolveAthleteOption(dataset, requireString(invocation.options, 'a'));
   const b = resolveAthleteOption(dataset, requireString(invocation.options, 'b'));
   if (a.id === b.id)
-    throw new UserError(`Both options name ${a.name}. Pick two different skaters to compare.`);
-  return renderCompare(headToHead(dataset, a, b));
+    throw UserError.localized((lang) => ({ message: lang.t('errors.sameSkater', { name: a.name }) }));
+  return renderCompare(headToHead(dataset, a, b), invocation.lang);
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

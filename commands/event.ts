@@ -28,7 +28,7 @@ localizeCommand(data);
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
-  return renderEvent(dataset.podium(event));
+  return renderEvent(dataset.podium(event), invocation.lang);
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

@@ -15,9 +15,9 @@ export const data = new SlashCommandBuilder()
   );
 localizeCommand(data);
 
-export function execute(_invocation: Invocation, ctx: Context): Reply {
+export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
-  return renderMedals(dataset.medalTable(), dataset.articles);
+  return renderMedals(dataset.medalTable(), dataset.articles, invocation.lang);
 }
 
 export default { data, execute } satisfies CommandModule;

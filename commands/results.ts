@@ -6,6 +6,8 @@ import type { Reply } from '../src/render/reply.js';
 import { componentId, keyMatches, readComponentId } from '../src/app/custom-id.js';
 import type { EventArticle, Round } from '../src/model/schemas.js';
 import { renderResults } from '../src/render/results.js';
+import type { Lang } from '../src/i18n/lang.js';
+import { EN } from '../src/i18n/lang.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
 export const data = new SlashCommandBuilder()
@@ -49,15 +51,15 @@ export function parseResultsButtonId(
   return { event, round, page: Number(read.tail) };
 }
 
-const show = (event: EventArticle, round: Round | null, page: number) =>
-  renderResults(event, round, page, (target) => resultsButtonId(event, round, target));
+const show = (event: EventArticle, round: Round | null, page: number, lang: Lang) =>
+  renderResults(event, round, page, (target) => resultsButtonId(event, round, target), lang);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const roundText = invocation.options.getString('round')?.trim() ?? '';
   const round = roundText === '' ? null : resolveRoundOption(event, roundText);
-  return show(event, round, 1);
+  return show(event, round, 1, invocation.lang);
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
@@ -66,15 +68,15 @@ export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: 
 }
 
 /** Page buttons: the page is drawn again from the data as it is now, so a reload shows at once. */
-export function button(customId: string, ctx: Context): Reply {
-  const stale = 'These results are no longer loaded; run `/results` again.';
+export function button(customId: string, ctx: Context, lang: Lang = EN): Reply {
+  const stale = () => UserError.localized((l) => ({ message: l.t('errors.staleResults') }));
   const parsed = parseResultsButtonId(customId);
-  if (!parsed) throw new UserError(stale);
+  if (!parsed) throw stale();
   const event = ctx.data.articles.find((e) => keyMatches(parsed.event, e.id));
-  if (!event) throw new UserError(stale);
+  if (!event) throw stale();
   const round = parsed.round === null ? null : event.rounds.find((r) => keyMatches(parsed.round ?? '', r.id));
-  if (round === undefined) throw new UserError(stale);
-  return show(event, round, parsed.page);
+  if (round === undefined) throw stale();
+  return show(event, round, parsed.page, lang);
 }
 
 export default { data, execute, autocomplete, button } satisfies CommandModule;

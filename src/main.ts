@@ -81,7 +81,9 @@ async function main(): Promise<void> {
 
   if (!token || !logger) {
     const { startConsole } = await import('./hosts/console/repl.js');
-    await startConsole({ store, commands, banner: summarise(store) });
+    const { consoleLocale } = await import('./hosts/console/locale.js');
+    const { locale } = consoleLocale(process.argv.slice(2), process.env);
+    await startConsole({ store, commands, banner: summarise(store), locale });
     return;
   }
   const { startBot } = await import('./hosts/gateway/client.js');

@@ -4,6 +4,8 @@ import type { CommandModule, Context } from './command.js';
 import { componentCommand } from './custom-id.js';
 import { apologyMessage, limitProblems, toMessage, userErrorMessage, withPicture } from './message.js';
 import type { App, AppHooks, AppRequest, Choice, Outcome } from './types.js';
+import type { Lang } from '../i18n/lang.js';
+import { langFor } from '../i18n/lang.js';
 
 /** Discord allows 3 s for the first answer; past this the host defers, which allows 15 minutes. */
 export const DEFER_AFTER_MS = 2_000;
@@ -48,11 +50,11 @@ export function createApp({
   handlerTimeoutMs = HANDLER_TIMEOUT_MS,
 }: AppOptions): App {
   /** Their mistake explained privately, or, for anything else, logged and a short apology. */
-  function failed(error: unknown, where: Where): Outcome {
+  function failed(error: unknown, where: Where, lang: Lang): Outcome {
     const kind = 'reply';
-    if (error instanceof UserError) return { kind, message: userErrorMessage(error), error: 'user' };
+    if (error instanceof UserError) return { kind, message: userErrorMessage(error, lang), error: 'user' };
     logger.error({ err: error, ...where }, 'handler failed');
-    return { kind, message: apologyMessage(), error: 'internal' };
+    return { kind, message: apologyMessage(lang), error: 'internal' };
   }
 
   /**
@@ -84,14 +86,14 @@ export function createApp({
   }
 
   /** A handler's reply as an outcome: within Discord's limits, its picture attached if drawn before. */
-  function answer(kind: 'reply' | 'update', reply: Reply, where: Where): Outcome {
+  function answer(kind: 'reply' | 'update', reply: Reply, where: Where, lang: Lang): Outcome {
     const { picture, ...rest } = reply;
     const message = toMessage(rest);
     const problems = limitProblems(message);
     if (problems.length > 0) {
       // Discord would refuse the message and the user would see "interaction failed".
       logger.error({ problems, ...where }, 'reply breaks Discord limits');
-      return { kind: 'reply', message: apologyMessage(), error: 'internal' };
+      return { kind: 'reply', message: apologyMessage(lang), error: 'internal' };
     }
     // A private answer to a button press is a message of its own; the one with the button stays.
     const as = message.ephemeral ? 'reply' : kind;
@@ -105,7 +107,10 @@ export function createApp({
       const { options, focused, caller } = request;
       const found = commands
         .get(request.command)
-        ?.autocomplete?.({ options, focused, isAdmin: caller.isAdmin }, context);
+        ?.autocomplete?.(
+          { options, focused, isAdmin: caller.isAdmin, lang: langFor(caller.locale) },
+          context,
+        );
       return sanitiseChoices(found ?? []);
     } catch (error) {
       logger.error({ err: error, command: request.command }, 'autocomplete failed');
@@ -116,31 +121,33 @@ export function createApp({
   async function handle(request: AppRequest, hooks?: AppHooks): Promise<Outcome> {
     if (request.kind === 'autocomplete') return { kind: 'choices', choices: choices(request) };
     const { caller } = request;
+    const lang = langFor(caller.locale);
     if (request.kind === 'command') {
       const where = { command: request.command, user: caller.userId };
       try {
         const command = commands.get(request.command);
+        const name = request.command;
         if (!command)
-          throw new UserError(
-            `\`/${request.command}\` is not a command of this bot any more. Try \`/help\`.`,
-          );
+          throw UserError.localized((l) => ({ message: l.t('errors.notACommand', { command: name }) }));
         // Discord hides admin commands from members, but a server can override that; this check cannot be.
         if (command.adminOnly && !caller.isAdmin)
-          throw new UserError('This command is for server managers only.');
-        const invocation = { options: request.options, isAdmin: caller.isAdmin };
-        return answer('reply', await run(() => command.execute(invocation, context), hooks, where), where);
+          throw UserError.localized((l) => ({ message: l.t('errors.adminOnly') }));
+        const invocation = { options: request.options, isAdmin: caller.isAdmin, lang };
+        const reply = await run(() => command.execute(invocation, context), hooks, where);
+        return answer('reply', reply, where, lang);
       } catch (error) {
-        return failed(error, where);
+        return failed(error, where, lang);
       }
     }
     const where = { button: request.customId, user: caller.userId };
     try {
       const command = commands.get(componentCommand(request.customId));
       const button = command?.button?.bind(command);
-      if (!button) throw new UserError('This button no longer works; run the command again.');
-      return answer('update', await run(() => button(request.customId, context), hooks, where), where);
+      if (!button) throw UserError.localized((l) => ({ message: l.t('errors.staleButton') }));
+      const reply = await run(() => button(request.customId, context, lang), hooks, where);
+      return answer('update', reply, where, lang);
     } catch (error) {
-      return failed(error, where);
+      return failed(error, where, lang);
     }
   }
 

@@ -5,6 +5,7 @@ import type { ReloadReport, StatusReport } from '../load/store.js';
 import type { Reply } from '../render/reply.js';
 import type { ShardsStatus } from '../render/status.js';
 import type { Choice, OptionReader } from './types.js';
+import type { Lang } from '../i18n/lang.js';
 
 export { UserError };
 export type { Choice, OptionReader };
@@ -12,6 +13,8 @@ export type { Choice, OptionReader };
 /** A slash command as a handler sees it. */
 export interface Invocation {
   options: OptionReader;
+  /** The reader's language (from the request's locale): every renderer takes it. */
+  lang: Lang;
   /** May use admin commands (Manage Server); the core refuses an admin-only command to anyone else. */
   isAdmin: boolean;
 }
@@ -38,7 +41,7 @@ export interface CommandModule {
   /** Never throws; returns at most 25 choices. */
   autocomplete?(invocation: AutocompleteInvocation, ctx: Context): Choice[];
   /** Handles a button whose custom_id the core made for this command (src/app/custom-id.ts). */
-  button?(customId: string, ctx: Context): Reply | Promise<Reply>;
+  button?(customId: string, ctx: Context, lang: Lang): Reply | Promise<Reply>;
   /** Hidden from members by Discord, and refused by the core to anyone who is not an admin. */
   adminOnly?: boolean;
 }
@@ -46,6 +49,6 @@ export interface CommandModule {
 /** Reads a required string option, trimmed; a blank value is a user error. */
 export function requireString(options: OptionReader, name: string): string {
   const value = options.getString(name)?.trim() ?? '';
-  if (value === '') throw new UserError(`Please give a value for \`${name}\`.`);
+  if (value === '') throw UserError.localized((lang) => ({ message: lang.t('errors.blank', { name }) }));
   return value;
 }

@@ -5,6 +5,8 @@ import { renderApology, renderUserError } from '../render/errors.js';
 import { checkReplyLimits } from '../render/limits.js';
 import type { Reply } from '../render/reply.js';
 import type { Message } from './types.js';
+import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
 
 // A right-to-left override or isolate typed into an option (and echoed back, even inside code) reverses
 // the rest of its line; no message needs one, so none is sent.
@@ -54,11 +56,12 @@ export function limitProblems(message: Reply): string[] {
 }
 
 /** The private message explaining a user's mistake, with the closest matches to try. */
-export function userErrorMessage(error: UserError): Message {
-  return toMessage(renderUserError(error.message, error.suggestions));
+export function userErrorMessage(error: UserError, lang: Lang = EN): Message {
+  const { message, suggestions } = error.textIn(lang);
+  return toMessage(renderUserError(message, suggestions, lang));
 }
 
 /** The private apology for anything the user did not cause. */
-export function apologyMessage(): Message {
-  return toMessage(renderApology());
+export function apologyMessage(lang: Lang = EN): Message {
+  return toMessage(renderApology(lang));
 }

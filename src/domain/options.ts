@@ -6,6 +6,8 @@ import { clip, nocLabel } from '../render/format.js';
 import type { Dataset } from './dataset.js';
 import { UserError } from './errors.js';
 import { heatLabel, resolveHeat, resolveRound, suggestRounds } from './rounds.js';
+import { eventLine, eventName, roundName } from '../render/names.js';
+import type { Lang } from '../i18n/lang.js';
 
 const shown = (text: string) => `\`${clip(text.replace(/`/g, "'"), 80)}\``;
 
@@ -14,56 +16,66 @@ export function resolveEventOption(data: Dataset, text: string): EventArticle {
   const result = data.events.resolve(text);
   if (result.kind === 'found') return result.value;
   if (result.kind === 'ambiguous') {
-    throw new UserError(
-      `${shown(text)} matches ${result.candidates.length} events. Pick one:`,
-      result.candidates.map((e) => `\`${e.id}\` — ${eventLabel(e)}`),
-    );
+    const { candidates } = result;
+    throw UserError.localized((lang) => ({
+      message: lang.t('errors.eventAmbiguous', { text: shown(text), count: candidates.length }),
+      suggestions: candidates.map((e) => `\`${e.id}\` — ${eventLine(e, lang)}`),
+    }));
   }
   const suggestions = result.suggestions.length > 0 ? result.suggestions : data.events.suggest('', 5);
-  throw new UserError(
-    `No event matches ${shown(text)}.`,
-    suggestions.map((e) => `\`${e.id}\` — ${eventLabel(e)}`),
-  );
+  throw UserError.localized((lang) => ({
+    message: lang.t('errors.eventUnknown', { text: shown(text) }),
+    suggestions: suggestions.map((e) => `\`${e.id}\` — ${eventLine(e, lang)}`),
+  }));
 }
 
 export function resolveRoundOption(event: EventArticle, text: string | null): Round {
   const result = resolveRound(event, text);
   if (result.kind === 'found') return result.value;
-  const rounds = event.rounds.map((r) => `\`${r.id}\` — ${r.label}`);
-  if (text === null || text.trim() === '')
-    throw new UserError(`${event.eventName} has several rounds; choose one with \`round\`.`, rounds);
-  throw new UserError(`${event.eventName} has no round ${shown(text)}.`, rounds);
+  const needed = text === null || text.trim() === '';
+  throw UserError.localized((lang) => ({
+    message: needed
+      ? lang.t('errors.roundNeeded', { event: eventName(event, lang) })
+      : lang.t('errors.roundUnknown', { event: eventName(event, lang), text: shown(text) }),
+    suggestions: event.rounds.map((r) => `\`${r.id}\` — ${roundName(r, lang)}`),
+  }));
 }
 
 export function resolveHeatOption(round: Round, n: number | null): Heat {
   const result = resolveHeat(round, n);
   if (result.kind === 'found') return result.value;
   const numbers = round.heats.map((h) => h.number).filter((x): x is number => x !== null);
-  const range = numbers.length > 0 ? `heats ${numbers.join(', ')}` : 'a single race';
-  const asked =
-    n === null
-      ? `${round.label} has ${range}; choose one with \`n\`.`
-      : `${round.label} has no heat ${n}; it has ${range}.`;
-  throw new UserError(
-    asked,
-    numbers.map((x) => `\`n:${x}\``),
-  );
+  throw UserError.localized((lang) => {
+    const range =
+      numbers.length > 0
+        ? lang.t('errors.heats', { numbers: numbers.join(', ') })
+        : lang.t('errors.singleRace');
+    const name = roundName(round, lang);
+    return {
+      message:
+        n === null
+          ? lang.t('errors.heatNeeded', { round: name, range })
+          : lang.t('errors.heatUnknown', { round: name, n, range }),
+      suggestions: numbers.map((x) => `\`n:${x}\``),
+    };
+  });
 }
 
 export function resolveAthleteOption(data: Dataset, text: string): Athlete {
   const result = data.athletes.resolve(text);
   if (result.kind === 'found') return result.value;
-  const describe = (a: Athlete) =>
-    `${a.name}${a.noc ? ` (${nocLabel(a.noc)})` : ''} — ${a.appearances[0]?.event.eventName ?? ''}`;
+  const describe = (a: Athlete, lang: Lang) => {
+    const event = a.appearances[0]?.event;
+    return `${a.name}${a.noc ? ` (${nocLabel(a.noc)})` : ''} — ${event ? eventName(event, lang) : ''}`;
+  };
   if (result.kind === 'ambiguous') {
-    throw new UserError(
-      `${shown(text)} matches ${result.candidates.length} skaters. Which one?`,
-      result.candidates.map(describe),
-    );
+    const { candidates } = result;
+    throw UserError.localized((lang) => ({
+      message: lang.t('errors.athleteAmbiguous', { text: shown(text), count: candidates.length }),
+      suggestions: candidates.map((a) => describe(a, lang)),
+    }));
   }
-  throw new UserError(
-    `No skater matches ${shown(text)}. Try a surname, or pick from the suggestions as you type.`,
-  );
+  throw UserError.localized((lang) => ({ message: lang.t('errors.athleteUnknown', { text: shown(text) }) }));
 }
 
 export function eventChoices(data: Dataset, typed: string): Choice[] {

@@ -1,7 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { ResultRow } from '../model/schemas.js';
 import type { AthleteSummary, EventPath } from '../domain/index.js';
-import { heatLabel } from '../domain/index.js';
 import {
   BRAND_COLOUR,
   MEDAL_COLOUR,
@@ -16,25 +15,35 @@ import {
 import type { Reply } from './reply.js';
 import { bestsField } from './bests.js';
 import type { PersonalBest } from '../domain/bests.js';
+import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
+import { eventName, heatName, roundName, sportWord } from './names.js';
 
-function resultOf(row: ResultRow): string {
+function resultOf(row: ResultRow, lang: Lang): string {
   const parts: string[] = [];
-  parts.push(row.rank === null ? 'no rank' : ordinal(row.rank));
-  if (row.points) parts.push(pointsText(row.points.total));
+  parts.push(row.rank === null ? lang.t('replies.common.noRank') : ordinal(row.rank, lang));
+  if (row.points) parts.push(pointsText(row.points.total, lang));
   if (row.mark.kind !== 'none') parts.push(markText(row.mark));
   if (row.notes.length > 0) parts.push(row.notes.map(mdSafe).join(' '));
   return parts.join(' · ');
 }
 
-function outcome(path: EventPath): string {
-  if (path.medal) return `${MEDAL_EMOJI[path.medal]} ${ordinal(path.placing ?? 0)}`;
-  if (path.placing !== null) return ordinal(path.placing);
-  if (path.eliminatedIn) return `out in ${path.eliminatedIn.label.toLowerCase()}`;
+function outcome(path: EventPath, lang: Lang): string {
+  if (path.medal) return `${MEDAL_EMOJI[path.medal]} ${ordinal(path.placing ?? 0, lang)}`;
+  if (path.placing !== null) return ordinal(path.placing, lang);
+  if (path.eliminatedIn)
+    return lang.t('replies.athlete.outIn', {
+      round: roundName(path.eliminatedIn, lang).toLocaleLowerCase(lang.locale),
+    });
   return '';
 }
 
 /** A person through every round of every event loaded: NOC where stated, medals, and each path. */
-export function renderAthlete(summary: AthleteSummary, bests: readonly PersonalBest[] = []): Reply {
+export function renderAthlete(
+  summary: AthleteSummary,
+  bests: readonly PersonalBest[] = [],
+  lang: Lang = EN,
+): Reply {
   const { athlete, medals } = summary;
   const noc = nocLabel(athlete.noc);
   const medalLine = (['gold', 'silver', 'bronze'] as const)
@@ -43,20 +52,26 @@ export function renderAthlete(summary: AthleteSummary, bests: readonly PersonalB
     .join('  ');
   const count = summary.events.length;
   const description = [
-    noc ? `Representing ${noc}` : 'Nation not stated in the articles',
-    medalLine || 'No medals in the loaded events',
-    `${count} event${count === 1 ? '' : 's'} loaded`,
+    noc ? lang.t('replies.athlete.representing', { noc }) : lang.t('replies.athlete.nationUnknown'),
+    medalLine || lang.t('replies.athlete.noMedals'),
+    lang.t('replies.athlete.events', { count }),
   ].join('\n');
   const shown = bests.length > 0 ? 24 : 25;
   const fields = summary.events.slice(0, shown).map((path) => {
-    const sport = path.event.sport === 'short-track' ? 'short track' : 'speed skating';
-    const steps = path.path.map((a) => `**${mdSafe(heatLabel(a.round, a.heat))}** — ${resultOf(a.row)}`);
+    const steps = path.path.map(
+      (a) => `**${mdSafe(heatName(a.round, a.heat, lang))}** — ${resultOf(a.row, lang)}`,
+    );
+    // Another language's event name says short track itself: "1000 meter mannen (shorttrack)".
+    const name =
+      lang.locale === EN.locale
+        ? `${path.event.eventName} (${sportWord(path.event)})`
+        : `${eventName(path.event, lang)}${path.event.sport === 'short-track' ? '' : ` (${sportWord(path.event, lang)})`}`;
     return {
-      name: clip(`${path.event.games.year} · ${path.event.eventName} (${sport}) — ${outcome(path)}`, 256),
+      name: clip(`${path.event.games.year} · ${name} — ${outcome(path, lang)}`, 256),
       value: clip(steps.join('\n'), 1024),
     };
   });
-  if (bests.length > 0) fields.push(bestsField(bests));
+  if (bests.length > 0) fields.push(bestsField(bests, lang));
   const best = (['gold', 'silver', 'bronze'] as const).find((m) => medals[m] > 0);
   const embed: APIEmbed = {
     title: clip(athlete.name, 256),
@@ -65,6 +80,6 @@ export function renderAthlete(summary: AthleteSummary, bests: readonly PersonalB
     fields,
   };
   if (summary.events.length > shown)
-    embed.footer = { text: `Showing ${shown} of ${summary.events.length} events.` };
+    embed.footer = { text: lang.t('replies.athlete.showing', { shown, count: summary.events.length }) };
   return { embeds: [embed] };
 }

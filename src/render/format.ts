@@ -3,32 +3,41 @@ import stringWidth from 'string-width';
 import type { EventArticle, Mark, Medal, ResultRow } from '../model/schemas.js';
 import { nocByCode } from '../model/countries.js';
 import { formatDuration } from '../parse/time.js';
+import type { Lang, ReplyKey } from '../i18n/lang.js';
+import { EN, formatDates } from '../i18n/lang.js';
+import { eventName, gamesName } from './names.js';
 
 export const MEDAL_EMOJI: Record<Medal, string> = { gold: '🥇', silver: '🥈', bronze: '🥉' };
 export const MEDAL_COLOUR: Record<Medal, number> = { gold: 0xd4af37, silver: 0xa8a9ad, bronze: 0xcd7f32 };
 export const BRAND_COLOUR = 0x2b6cb0;
 
-/** What each note code means, for the legend under a table. Unknown codes are shown as written. */
-export const NOTE_MEANINGS: Record<string, string> = {
-  Q: 'qualified by place',
-  q: 'qualified as a fastest loser',
-  ADV: 'advanced by the referee',
-  PEN: 'penalty',
-  QA: 'to Final A',
-  qA: 'to Final A as a fastest loser',
-  QB: 'to Final B',
-  qB: 'to Final B as a fastest loser',
-  DNF: 'did not finish',
-  DNS: 'did not start',
-  DSQ: 'disqualified',
-  DQ: 'disqualified',
-  YC: 'yellow card',
-  OR: 'Olympic record',
-  WR: 'world record',
-  TR: 'track record',
-  NR: 'national record',
-  PB: 'personal best',
+/** The resource key of each note code's meaning, for the legend under a table. */
+const NOTE_KEYS: Record<string, ReplyKey> = {
+  Q: 'notes.Q',
+  q: 'notes.q',
+  ADV: 'notes.ADV',
+  PEN: 'notes.PEN',
+  QA: 'notes.QA',
+  qA: 'notes.qA',
+  QB: 'notes.QB',
+  qB: 'notes.qB',
+  DNF: 'notes.DNF',
+  DNS: 'notes.DNS',
+  DSQ: 'notes.DSQ',
+  DQ: 'notes.DQ',
+  YC: 'notes.YC',
+  OR: 'notes.OR',
+  WR: 'notes.WR',
+  TR: 'notes.TR',
+  NR: 'notes.NR',
+  PB: 'notes.PB',
 };
+
+/** What a note code means in the reader's language; null for a code the bot does not know. */
+export function noteMeaning(code: string, lang: Lang = EN): string | null {
+  const key = Object.hasOwn(NOTE_KEYS, code) ? NOTE_KEYS[code] : undefined;
+  return key ? lang.t(key) : null;
+}
 
 const widthCache = new Map<string, number>();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -81,7 +90,9 @@ export function markText(mark: Mark): string {
   return '–';
 }
 
-export function ordinal(n: number): string {
+/** A place: "1st", nl "1e", de "1.", ko "1위". */
+export function ordinal(n: number, lang: Lang = EN): string {
+  if (lang.locale !== EN.locale) return n === 1 ? lang.t('names.placeFirst') : lang.t('names.place', { n });
   const mod100 = n % 100;
   const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
@@ -96,19 +107,22 @@ export function gapText(row: ResultRow, winner: ResultRow | undefined): string {
   return `+${formatDuration(gap, decimals)}`;
 }
 
-export function pointsText(points: number): string {
-  return `${points} pt${points === 1 ? '' : 's'}`;
+export function pointsText(points: number, lang: Lang = EN): string {
+  return lang.t('replies.common.points', { count: points });
 }
 
 /** "Men's mass start · 2026 Winter Olympics" with the sport where it is not long-track. */
-export function eventTitle(event: EventArticle): string {
-  const sport = event.sport === 'short-track' ? 'Short track · ' : '';
-  return `${sport}${event.eventName} · ${event.games.label}`;
+export function eventTitle(event: EventArticle, lang: Lang = EN): string {
+  // Other languages name the sport inside the event's name: "1000 meter mannen (shorttrack)".
+  const sport = event.sport === 'short-track' && lang.locale === EN.locale ? 'Short track · ' : '';
+  return `${sport}${eventName(event, lang)} · ${gamesName(event, lang)}`;
 }
 
 /** Footer citing the article the reply came from. */
-export function sourceFooter(event: EventArticle): { text: string } {
-  return { text: `Source: Wikipedia, “${event.title}” (${event.source})`.slice(0, 2048) };
+export function sourceFooter(event: EventArticle, lang: Lang = EN): { text: string } {
+  return {
+    text: lang.t('replies.common.source', { title: event.title, source: event.source }).slice(0, 2048),
+  };
 }
 
 /** A Discord timestamp that each reader sees in their own time zone. */
@@ -117,10 +131,10 @@ export function discordTime(unix: number, style: 'f' | 'F' | 'R' | 't' | 'd' = '
 }
 
 /** Legend for the note codes present, e.g. "Q qualified by place · PEN penalty". */
-export function noteLegend(rows: readonly ResultRow[]): string {
+export function noteLegend(rows: readonly ResultRow[], lang: Lang = EN): string {
   const codes = [...new Set(rows.flatMap((row) => row.notes))];
   return codes
-    .map((code) => `**${mdSafe(code)}** ${NOTE_MEANINGS[code] ?? '(as in the article)'}`)
+    .map((code) => `**${mdSafe(code)}** ${noteMeaning(code, lang) ?? lang.t('notes.unknown')}`)
     .join(' · ');
 }
 
@@ -139,9 +153,11 @@ export function clipWords(text: string, max: number): string {
 }
 
 /** The competition dates as the infobox writes them, with the year from the Games where it is left out. */
-export function competitionDates(event: EventArticle): string | null {
+export function competitionDates(event: EventArticle, lang: Lang = EN): string | null {
   const { infobox } = event;
   if (!infobox?.dateText) return null;
+  // Another language gets the parsed days as its own calendar writes them; text that did not parse stays.
+  if (lang.locale !== EN.locale) return formatDates(infobox.dates, lang) ?? infobox.dateText;
   const text = infobox.dateText;
   // Only add the year to text that parsed as dates; anything else is shown as written.
   return infobox.dates.length === 0 || /\d{4}/.test(text) ? text : `${text} ${event.games.year}`;

@@ -3,6 +3,9 @@ import type { MedalRow } from '../domain/index.js';
 import { nocByCode } from '../model/countries.js';
 import { BRAND_COLOUR, MEDAL_EMOJI, clip, mdSafe } from './format.js';
 import type { Reply } from './reply.js';
+import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
+import { gamesName } from './names.js';
 
 const MAX_DESCRIPTION = 4096;
 
@@ -23,46 +26,39 @@ function ranks(rows: readonly MedalRow[]): number[] {
 export function renderMedals(
   table: { rows: readonly MedalRow[]; unstated: number },
   articles: readonly EventArticle[],
+  lang: Lang = EN,
 ): Reply {
   const { rows, unstated } = table;
   const events = articles.length;
-  const games = [...new Set(articles.map((a) => a.games.label))];
+  const games = [...new Set(articles.map((a) => gamesName(a, lang)))];
   const rank = ranks(rows);
   const lines = rows.map((row, i) => {
     const noc = nocByCode(row.noc);
     const flag = noc.flag ? `${noc.flag} ` : '';
     const counts = `${MEDAL_EMOJI.gold} ${row.gold} · ${MEDAL_EMOJI.silver} ${row.silver} · ${MEDAL_EMOJI.bronze} ${row.bronze}`;
-    return `**${rank[i]}** ${flag}**${mdSafe(noc.code)}** ${mdSafe(noc.name)} — ${counts} · total **${row.total}**`;
+    return `**${rank[i]}** ${flag}**${mdSafe(noc.code)}** ${mdSafe(noc.name)} — ${counts} · ${lang.t('replies.medals.total', { total: row.total })}`;
   });
   const stated = rows.reduce((sum, row) => sum + row.total, 0);
   const all = stated + unstated;
-  const notes = [
-    `-# ${all} medal${all === 1 ? '' : 's'} in ${events} event${events === 1 ? '' : 's'} loaded.`,
-  ];
-  if (unstated > 0) {
-    const verb =
-      unstated === 1
-        ? 'medal has no NOC stated in the articles and is'
-        : 'medals have no NOC stated in the articles and are';
-    notes.push(`-# ${unstated} ${verb} not counted above.`);
-  } else if (all > 0) {
-    notes.push('-# Every medallist’s NOC is stated in the articles.');
-  }
+  const medals = lang.t('replies.medals.medals', { count: all });
+  const notes = [`-# ${lang.t('replies.medals.count', { medals, count: events })}`];
+  if (unstated > 0) notes.push(`-# ${lang.t('replies.medals.unstated', { count: unstated })}`);
+  else if (all > 0) notes.push(`-# ${lang.t('replies.medals.allStated')}`);
   const body: string[] = [];
   let length = notes.join('\n').length + 60;
   for (const [i, line] of lines.entries()) {
     if (length + line.length + 1 > MAX_DESCRIPTION) {
-      body.push(`…and ${lines.length - i} more`);
+      body.push(lang.t('replies.medals.more', { count: lines.length - i }));
       break;
     }
     body.push(line);
     length += line.length + 1;
   }
-  if (body.length === 0) body.push(events === 0 ? 'No events are loaded.' : 'No medallist has a stated NOC.');
+  if (body.length === 0) body.push(lang.t(events === 0 ? 'replies.medals.noEvents' : 'replies.medals.noNoc'));
   return {
     embeds: [
       {
-        title: clip(`Medal table${games.length === 1 ? ` · ${games[0]}` : ''}`, 256),
+        title: clip(`${lang.t('replies.medals.title')}${games.length === 1 ? ` · ${games[0]}` : ''}`, 256),
         description: [...body, '', ...notes].join('\n'),
         color: BRAND_COLOUR,
       },

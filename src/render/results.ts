@@ -6,6 +6,9 @@ import type { HeatRow } from './columns.js';
 import { BRAND_COLOUR, clip, discordTime, eventTitle, mdSafe, noteLegend, sourceFooter } from './format.js';
 import type { Reply } from './reply.js';
 import { codeBlock, renderTable } from './table.js';
+import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
+import { roundName } from './names.js';
 
 /** Lines of code per page (round headings, table headers, rows, gaps between heats): a phone screen or so. */
 export const PAGE_LINES = 28;
@@ -91,29 +94,32 @@ interface RoundTable {
 }
 
 // Keyed by the round object itself: data is never changed in place (a reload makes new objects), so a
-// round's table is laid out once, not on every page turn or repeated /results.
-const roundTables = new WeakMap<Round, RoundTable>();
+// round's table is laid out once per language, not on every page turn or repeated /results.
+const roundTables = new WeakMap<Round, Map<string, RoundTable>>();
 
 /** A round's whole table, laid out once, so its columns line up from page to page. */
-function roundTable(round: Round): RoundTable {
-  let table = roundTables.get(round);
+function roundTable(round: Round, lang: Lang): RoundTable {
+  let byLocale = roundTables.get(round);
+  if (!byLocale) {
+    byLocale = new Map();
+    roundTables.set(round, byLocale);
+  }
+  let table = byLocale.get(lang.locale);
   if (!table) {
     const rows = roundRows(round);
     const laps = sharedLaps(rows.map(({ row }) => row));
-    const columns = resultColumns(rows, { heat: round.heats.length > 1 }).filter(
-      (c) => !(c.header === 'Laps' && laps !== null),
-    );
+    const columns = resultColumns(rows, { heat: round.heats.length > 1, laps: laps === null }, lang);
     const rendered = renderTable(rows, columns);
     const [header = '', ...body] = rendered.lines;
     table = { rows, header, body, dropped: rendered.dropped };
-    roundTables.set(round, table);
+    byLocale.set(lang.locale, table);
   }
   return table;
 }
 
-function drawBlocks(page: readonly PlannedBlock[]): ResultsBlock[] {
+function drawBlocks(page: readonly PlannedBlock[], lang: Lang): ResultsBlock[] {
   return page.map(({ round, continued, lines }) => {
-    const { rows, header, body, dropped } = roundTable(round);
+    const { rows, header, body, dropped } = roundTable(round, lang);
     const numbers = lines.filter((n): n is number => n !== null);
     return {
       round,
@@ -127,17 +133,19 @@ function drawBlocks(page: readonly PlannedBlock[]): ResultsBlock[] {
 }
 
 /** Every page of the rounds, each round's table laid out once so its columns line up from page to page. */
-export function paginateResults(rounds: readonly Round[]): ResultsBlock[][] {
-  return planPages(rounds).map(drawBlocks);
+export function paginateResults(rounds: readonly Round[], lang: Lang = EN): ResultsBlock[][] {
+  return planPages(rounds).map((page) => drawBlocks(page, lang));
 }
 
-function blockText(block: ResultsBlock): string {
+function blockText(block: ResultsBlock, lang: Lang): string {
   const { round } = block;
-  const head = [`**${mdSafe(round.label)}**${block.continued ? ' (continued)' : ''}`];
+  const head = [
+    `**${mdSafe(roundName(round, lang))}**${block.continued ? lang.t('replies.results.continued') : ''}`,
+  ];
   if (!block.continued) {
-    if (round.heats.length > 1) head.push(`${round.heats.length} heats`);
+    if (round.heats.length > 1) head.push(lang.t('replies.results.heats', { count: round.heats.length }));
     const laps = sharedLaps(round.heats.flatMap((h) => h.rows));
-    if (laps !== null) head.push(`${laps} laps`);
+    if (laps !== null) head.push(lang.t('replies.common.laps', { count: laps }));
     if (round.start?.unix != null) head.push(discordTime(round.start.unix, 'f'));
     else if (round.start) head.push(mdSafe(round.start.text));
   }
@@ -147,7 +155,7 @@ function blockText(block: ResultsBlock): string {
 /** The custom_id of the button that shows page `page`. */
 export type PageId = (page: number) => string;
 
-function pageButtons(pageId: PageId, page: number, pages: number) {
+function pageButtons(pageId: PageId, page: number, pages: number, lang: Lang) {
   const button = (target: number, label: string, disabled: boolean): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -158,9 +166,9 @@ function pageButtons(pageId: PageId, page: number, pages: number) {
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
     components: [
-      button(page - 1, '◀ Prev', page <= 1),
-      button(page, `Page ${page} of ${pages}`, true),
-      button(page + 1, 'Next ▶', page >= pages),
+      button(page - 1, lang.t('replies.results.prev'), page <= 1),
+      button(page, lang.t('replies.results.page', { page, pages }), true),
+      button(page + 1, lang.t('replies.results.next'), page >= pages),
     ],
   };
   return [row];
@@ -170,20 +178,32 @@ function pageButtons(pageId: PageId, page: number, pages: number) {
  * One page of a round (every heat, with a heat column) or of the whole event (every round in order).
  * A page number out of range is clamped, so an old button still lands somewhere sensible.
  */
-export function renderResults(event: EventArticle, round: Round | null, page: number, pageId: PageId): Reply {
+export function renderResults(
+  event: EventArticle,
+  round: Round | null,
+  page: number,
+  pageId: PageId,
+  lang: Lang = EN,
+): Reply {
   const pages = planPages(round ? [round] : event.rounds);
   const count = pages.length;
   const number = Math.min(Math.max(1, Math.trunc(page) || 1), count);
   // Only the rounds on the page shown are drawn: a whole event at scale has hundreds of rows.
-  const blocks = drawBlocks(pages[number - 1] ?? []);
-  const description = blocks.map(blockText);
-  if (blocks.length === 0) description.push('The article has no results tables.');
+  const blocks = drawBlocks(pages[number - 1] ?? [], lang);
+  const description = blocks.map((block) => blockText(block, lang));
+  if (blocks.length === 0) description.push(lang.t('replies.results.none'));
   const dropped = [...new Set(blocks.flatMap((b) => b.dropped))];
-  if (dropped.length > 0) description.push(`-# ${dropped.join(', ')} left out to fit a phone screen.`);
+  if (dropped.length > 0)
+    description.push(`-# ${lang.t('replies.common.dropped', { columns: dropped.join(', ') })}`);
   const fields: APIEmbedField[] = [];
-  const legend = noteLegend(blocks.flatMap((b) => b.rows));
-  if (legend) fields.push({ name: 'Notes', value: clip(legend, 1024) });
-  const title = round ? `${round.label} · ${eventTitle(event)}` : `Results · ${eventTitle(event)}`;
+  const legend = noteLegend(
+    blocks.flatMap((b) => b.rows),
+    lang,
+  );
+  if (legend) fields.push({ name: lang.t('replies.common.notesField'), value: clip(legend, 1024) });
+  const title = round
+    ? lang.t('replies.results.roundTitle', { round: roundName(round, lang), event: eventTitle(event, lang) })
+    : lang.t('replies.results.title', { event: eventTitle(event, lang) });
   return {
     embeds: [
       {
@@ -191,9 +211,9 @@ export function renderResults(event: EventArticle, round: Round | null, page: nu
         description: clip(description.join('\n'), 4096),
         color: BRAND_COLOUR,
         fields,
-        footer: sourceFooter(event),
+        footer: sourceFooter(event, lang),
       },
     ],
-    components: count > 1 ? pageButtons(pageId, number, count) : [],
+    components: count > 1 ? pageButtons(pageId, number, count, lang) : [],
   };
 }

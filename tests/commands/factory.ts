@@ -8,6 +8,8 @@ import { withPicture } from '../../src/app/message.js';
 import { createPictures } from '../../src/pictures/service.js';
 import type { Pictures } from '../../src/pictures/service.js';
 import type { Reply } from '../../src/render/reply.js';
+import type { Lang } from '../../src/i18n/lang.js';
+import { EN } from '../../src/i18n/lang.js';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.url));
@@ -15,9 +17,10 @@ export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.
 type OptionValues = Record<string, string | number | null | undefined>;
 
 /** An invocation as the dispatcher builds it, with the options a user typed. */
-export function invoke(values: OptionValues = {}, isAdmin = false): Invocation {
+export function invoke(values: OptionValues = {}, isAdmin = false, lang: Lang = EN): Invocation {
   return {
     isAdmin,
+    lang,
     options: {
       getString: (name) => {
         const value = values[name];

@@ -385,6 +385,123 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
     });
   });
 
+  describe('the used-by examples in Dutch and Korean (interactions carrying `locale`)', () => {
+    it('/podium event:mass-start-men in nl and ko: translated headings, names and points as written', async () => {
+      const expected = {
+        nl: {
+          title: 'Podium · Massastart mannen · Olympische Winterspelen 2026',
+          pts: '68 ptn',
+          places: 'Plaatsen 4–8',
+        },
+        ko: { title: '시상대 · 남자 매스스타트 · 2026 동계 올림픽', pts: '68점', places: '4–8위' },
+      };
+      for (const [locale, want] of Object.entries(expected)) {
+        const command = standin.sendCommand({
+          name: 'podium',
+          options: [option('event', 'mass-start-men')],
+          locale,
+        });
+        const reply = await command.response();
+        expectPublicReply(reply);
+        const embed = onlyEmbed(reply);
+        expect(embed.title, locale).toBe(want.title);
+        const lines = embed.description?.split('\n') ?? [];
+        expect(lines, locale).toHaveLength(3);
+        expect(lines[0], locale).toBe(`🥇 **Jorrit Bergsma** 🇳🇱 NED — ${want.pts}`);
+        expect(lines[1], locale).toMatch(/^🥈 \*\*Viktor Hald Thorup\*\* 🇩🇰 DEN — /);
+        expect(
+          embed.fields?.map((f) => f.name),
+          locale,
+        ).toContain(want.places);
+        await handled(command);
+      }
+      expectClean();
+    });
+
+    it('/athlete name:Sun Long in nl and ko: round names in the language, times as written', async () => {
+      const expected = {
+        nl: {
+          field: '2026 · 1000 meter mannen (shorttrack) — 🥈 2e',
+          rounds: [
+            '**Serie 8** — 2e · 1:25.339 · Q',
+            '**Kwartfinale 3** — 1e · 1:26.563 · Q',
+            '**Halve finale 1** — 2e · 1:23.585 · QA',
+            '**A-finale** — 2e · 1:24.565',
+          ],
+          bests: {
+            name: 'Beste tijden in de geladen onderdelen',
+            value: '**1000 meter (shorttrack)**: 1:23.585 — Halve finale 1, 2026',
+          },
+        },
+        ko: {
+          field: '2026 · 남자 1000m (쇼트트랙) — 🥈 2위',
+          rounds: [
+            '**예선 8조** — 2위 · 1:25.339 · Q',
+            '**준준결승 3조** — 1위 · 1:26.563 · Q',
+            '**준결승 1조** — 2위 · 1:23.585 · QA',
+            '**결승 A** — 2위 · 1:24.565',
+          ],
+          bests: {
+            name: '불러온 종목의 최고 기록',
+            value: '**1000m (쇼트트랙)**: 1:23.585 — 준결승 1조, 2026',
+          },
+        },
+      };
+      for (const [locale, want] of Object.entries(expected)) {
+        const reply = await standin
+          .sendCommand({ name: 'athlete', options: [option('name', 'Sun Long')], locale })
+          .response();
+        expectPublicReply(reply);
+        const embed = onlyEmbed(reply);
+        expect(embed.title, locale).toBe('Sun Long');
+        const [field, bests] = embed.fields ?? [];
+        expect(field?.name, locale).toBe(want.field);
+        expect(field?.value.split('\n'), locale).toStrictEqual(want.rounds);
+        expect(bests, locale).toStrictEqual(want.bests);
+      }
+      expectClean();
+    });
+
+    it('/heat event:1000m round:quarterfinal n:3 in nl and ko: translated heading, columns and legend', async () => {
+      const expected = {
+        nl: {
+          head: '**Kwartfinale 3**',
+          columns: /^# Naam +Tijd +Verschil$/,
+          notes: 'Toelichting',
+          legend: '**Q** geplaatst op plaats',
+        },
+        ko: {
+          head: '**준준결승 3조**',
+          columns: /^# 선수 +기록 +차이$/,
+          notes: '기호 설명',
+          legend: '**Q** 순위로 진출',
+        },
+      };
+      for (const [locale, want] of Object.entries(expected)) {
+        const command = standin.sendCommand({
+          name: 'heat',
+          options: [option('event', '1000m'), option('round', 'quarterfinal'), option('n', 3)],
+          locale,
+        });
+        const reply = await command.response();
+        expectPublicReply(reply);
+        const embed = onlyEmbed(reply);
+        expect(embed.description?.startsWith(want.head), locale).toBe(true);
+        const [header, ...rows] = codeBlockLines(embed.description);
+        expect(header, locale).toMatch(want.columns);
+        expect(rows).toHaveLength(5);
+        expect(rows[0]).toMatch(/^1 Sun Long +1:26\.563 .*\bQ$/);
+        expect(rows[1]).toMatch(/^2 Roberts Krūzbergs +1:27\.133 +\+0\.570 Q$/);
+        expect(rows[2]).toMatch(/^3 Michał Niewiński +1:46\.369 +\+19\.806 ADV$/);
+        expect(rows[3]).toMatch(/^ +Pietro Sighel .*\bPEN$/);
+        const notes = embed.fields?.find((f) => f.name === want.notes);
+        expect(notes?.value.startsWith(want.legend), locale).toBe(true);
+        await handled(command);
+      }
+      expectClean();
+    });
+  });
+
   describe('every other command', () => {
     it.each<{ what: string; input: CommandInput; private: boolean; expect: (embed: APIEmbed) => void }>([
       {

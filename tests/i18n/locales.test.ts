@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIApplicationCommandBasicOption, LocalizationMap } from 'discord.js';
 import { loadCommands } from '../../src/app/registry.js';
@@ -78,6 +79,32 @@ function keysUsedByCommands(): string[] {
   });
 }
 
+const PLURAL = /_(?:zero|one|two|few|many|other)$/;
+
+/**
+ * The keys a locale must have: en-US's, with each plural key (`laps_one`, `laps_other`) in exactly the
+ * forms the locale's plural rules use (Polish four, Japanese one).
+ */
+function expectedKeys(locale: BotLocale): string[] {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const plurals = new Set(baseKeys.filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+  return [
+    ...baseKeys.filter((key) => !PLURAL.test(key)),
+    ...[...plurals].flatMap((key) => categories.map((category) => `${key}_${category}`)),
+  ].sort();
+}
+
+/** Every quoted string in the code under `dir` (src/, commands/), where reply keys are written out whole. */
+function quotedStrings(dir: URL): Set<string> {
+  const found = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const match of text.matchAll(/(['"`])([\w.-]+)\1/g)) if (match[2]) found.add(match[2]);
+  }
+  return found;
+}
+
 describe('i18n', () => {
   describe('resource files', () => {
     it('has one file per locale, and no file the code does not load', () => {
@@ -88,8 +115,9 @@ describe('i18n', () => {
 
     it.each(LOCALES.filter((l) => l !== BASE_LOCALE))('%s has exactly the keys of en-US', (locale) => {
       const keys = resourceKeys(RESOURCES[locale]).sort();
-      const missing = baseKeys.filter((key) => !keys.includes(key));
-      const unknown = keys.filter((key) => !baseKeys.includes(key));
+      const expected = expectedKeys(locale);
+      const missing = expected.filter((key) => !keys.includes(key));
+      const unknown = keys.filter((key) => !expected.includes(key));
       expect({ missing, unknown }).toStrictEqual({ missing: [], unknown: [] });
       for (const key of keys) expect(lookup(RESOURCES[locale], key)?.trim(), `${locale} ${key}`).not.toBe('');
     });
@@ -97,6 +125,33 @@ describe('i18n', () => {
     it.each(LOCALES)('%s is the file on disk, parsed', (locale) => {
       const text = readFileSync(new URL(`${locale}.json`, LOCALES_DIR), 'utf8');
       expect(JSON.parse(text)).toStrictEqual(RESOURCES[locale]);
+    });
+
+    it('uses every key outside `commands` in the code, written out whole (a key no reply reads fails)', () => {
+      const quoted = new Set([
+        ...quotedStrings(new URL('../../src/', import.meta.url)),
+        ...quotedStrings(new URL('../../commands/', import.meta.url)),
+      ]);
+      const replyKeys = new Set(
+        baseKeys.filter((key) => !key.startsWith('commands.')).map((key) => key.replace(PLURAL, '')),
+      );
+      expect([...replyKeys].filter((key) => !quoted.has(key))).toStrictEqual([]);
+      expect(replyKeys.size).toBeGreaterThan(100);
+    });
+
+    it.each(LOCALES)('%s keeps every {{placeholder}} of en-US in each reply string', (locale) => {
+      const placeholders = (text: string | undefined) =>
+        [...(text ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      for (const key of expectedKeys(locale)) {
+        if (key.startsWith('commands.')) continue;
+        const english = lookup(base, PLURAL.test(key) ? key.replace(PLURAL, '_other') : key);
+        const own = placeholders(lookup(RESOURCES[locale], key));
+        // Only the words a locale leaves out may go (ko writes "1000m" without the word for metres).
+        const optional = new Set(['metres', 'relay', 'count']);
+        const required = placeholders(english).filter((name) => !optional.has(name!));
+        for (const name of required) expect(own, `${locale} ${key}`).toContain(name);
+        for (const name of own) expect(placeholders(english), `${locale} ${key}`).toContain(name);
+      }
     });
 
     it('has a command key for every command, option and choice, and none for anything else', () => {

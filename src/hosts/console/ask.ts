@@ -4,14 +4,15 @@ import { DataStore } from '../../load/store.js';
 import { shouldColor } from './render.js';
 import { storeContext } from '../../app/context.js';
 import { createSession } from './session.js';
+import { consoleLocale } from './locale.js';
 
 /**
  * One question, one answer: `npm run ask -- "/heat event:1000m round:quarterfinal n:3"`.
  * Exit status 0 for an answer, 1 for a mistake in the question, 2 when something else went wrong.
  */
-async function ask(line: string): Promise<number> {
+async function ask(line: string, locale: string): Promise<number> {
   if (line.trim() === '') {
-    console.error('Usage: npm run ask -- "/podium event:mass-start-men"');
+    console.error('Usage: npm run ask -- [--locale nl] "/podium event:mass-start-men"');
     return 1;
   }
   const dir = loadConfig().SEEDS_DIR;
@@ -34,7 +35,8 @@ async function ask(line: string): Promise<number> {
   const session = createSession({
     commands: await loadCommands(),
     ctx: storeContext(store),
-    render: { color: shouldColor(process.stdout, process.env) },
+    render: { color: shouldColor(process.stdout, process.env), locale },
+    locale,
   });
   const result = await session.runLine(line);
   process.stdout.write(`${result.output}\n`);
@@ -46,7 +48,8 @@ async function ask(line: string): Promise<number> {
   return 1;
 }
 
-ask(process.argv.slice(2).join(' ')).then(
+const { locale, args } = consoleLocale(process.argv.slice(2), process.env);
+ask(args.join(' '), locale).then(
   (code) => {
     process.exitCode = code;
   },

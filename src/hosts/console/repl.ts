@@ -17,6 +17,8 @@ export interface ConsoleOptions {
   pictureDir?: string;
   /** What is loaded, in one line; by default counted from the store. */
   banner?: string;
+  /** The Discord locale tag replies are written in (`--locale` or LANG); `en-US` by default. */
+  locale?: string;
 }
 
 const QUIT = new Set(['/quit', '/exit', 'quit', 'exit']);
@@ -69,8 +71,9 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
   const session = createSession({
     commands: options.commands,
     ctx: storeContext(options.store),
-    render: { color },
+    render: { color, locale: options.locale },
     pictureDir: options.pictureDir,
+    locale: options.locale,
   });
   const rl = createInterface({
     input,

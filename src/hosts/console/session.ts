@@ -10,6 +10,7 @@ import { commandSpecs, optionReader, parseLine, splitLine } from './line.js';
 import type { CommandSpec, LineSegment, OptionValue } from './line.js';
 import { listButtons, renderReply, savePictures } from './render.js';
 import type { RenderOptions } from './render.js';
+import { langFor } from '../../i18n/lang.js';
 
 /** What one line (or button press) produced: the message, and how it reads in the terminal. */
 export interface RunResult {
@@ -34,6 +35,8 @@ export interface SessionOptions {
   /** Where an unexpected error goes; the user only sees an apology. */
   logError?: (what: string, error: unknown) => void;
   pictures?: Pictures;
+  /** The Discord locale tag the replies are written in; `en-US` by default. */
+  locale?: string;
 }
 
 export interface ConsoleSession {
@@ -47,8 +50,7 @@ export interface ConsoleSession {
 }
 
 const PAGE_BUTTON = { next: /next|forward|[▶►→›»⏩]/i, prev: /prev|back|[◀◄←‹«⏪]/i };
-// The person at the terminal runs the bot, so every command is theirs to use.
-const CALLER: Caller = { userId: 'console', isAdmin: true, locale: 'en-US' };
+
 const nothing = (): Message => ({
   content: '',
   embeds: [],
@@ -80,6 +82,9 @@ function typedValues(segments: readonly LineSegment[]): Record<string, OptionVal
 export function createSession(options: SessionOptions): ConsoleSession {
   const { commands, ctx } = options;
   const specs = commandSpecs(commands);
+  // The person at the terminal runs the bot, so every command is theirs to use.
+  const CALLER: Caller = { userId: 'console', isAdmin: true, locale: options.locale ?? 'en-US' };
+  const lang = langFor(CALLER.locale);
   const logError = options.logError ?? defaultLogError;
   const what = (f: Record<string, unknown>) =>
     typeof f.button === 'string' ? `button ${f.button}` : `/${String(f.command)}`;
@@ -111,9 +116,9 @@ export function createSession(options: SessionOptions): ConsoleSession {
     try {
       built = request();
     } catch (error) {
-      if (error instanceof UserError) return show(userErrorMessage(error), 'user');
+      if (error instanceof UserError) return show(userErrorMessage(error, lang), 'user');
       logError('reading the line', error);
-      return show(apologyMessage(), 'internal');
+      return show(apologyMessage(lang), 'internal');
     }
     const outcome = await app.handle(built);
     if (outcome.kind === 'choices') return show(nothing());

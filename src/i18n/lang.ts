@@ -1,0 +1,72 @@
+import type enUS from './locales/en-US.json';
+import { BASE_LOCALE, LOCALES, translator } from './index.js';
+import type { BotLocale } from './index.js';
+
+/** Dotted paths to the strings of a resource, e.g. `replies.podium.title`. */
+type Paths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** A plural key without its `_one`/`_other` suffix: i18next picks the form from `count`. */
+type Unplural<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
+
+/** The keys a reply may use (the command definitions read theirs in src/i18n/commands.ts). */
+export type ReplyKey = Unplural<Exclude<Paths<typeof enUS>, `commands.${string}`>>;
+
+export type Params = Record<string, string | number>;
+
+/** One reader's language: the locale every reply is written in, and its translator. */
+export interface Lang {
+  readonly locale: BotLocale;
+  t(key: ReplyKey, params?: Params): string;
+}
+
+const langs = new Map<BotLocale, Lang>();
+
+/** The locale a Discord tag is answered in: one of ours, else English (en-GB included). */
+export function botLocale(tag: string | null | undefined): BotLocale {
+  return LOCALES.find((locale) => locale === tag) ?? BASE_LOCALE;
+}
+
+/** The language for a Discord locale tag; en-GB and any locale without a file are answered in en-US. */
+export function langFor(tag: string | null | undefined): Lang {
+  const locale = botLocale(tag);
+  let lang = langs.get(locale);
+  if (!lang) {
+    const fixed = translator().getFixedT(locale);
+    lang = { locale, t: (key, params) => fixed(key, params ?? {}) };
+    langs.set(locale, lang);
+  }
+  return lang;
+}
+
+/** English, the default of every renderer and the language of the logs. */
+export const EN: Lang = langFor(BASE_LOCALE);
+
+/** The first letter in upper case, as a heading starts (a no-op in scripts without case). */
+export function capitalize(text: string, lang: Lang): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const head = String.fromCodePoint(first);
+  return head.toLocaleUpperCase(lang.locale) + text.slice(head.length);
+}
+
+/** A whole number as the locale writes it (grouping included). */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang.locale).format(n);
+}
+
+/** Competition days (ISO dates) as the locale writes a date or a range of dates, in the venue's calendar. */
+export function formatDates(isoDates: readonly string[], lang: Lang): string | null {
+  const first = isoDates[0];
+  const last = isoDates.at(-1);
+  if (!first || !last) return null;
+  const format = new Intl.DateTimeFormat(lang.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const from = new Date(`${first}T00:00:00Z`);
+  return first === last ? format.format(from) : format.formatRange(from, new Date(`${last}T00:00:00Z`));
+}
