@@ -339,29 +339,31 @@ function decode(file: SnapshotHeader, block: Int32Array, proseBytes: Buffer): Sn
   }
   if (next !== block.length) throw new Error('snapshot has rows no heat holds');
   const prose = lazyProse(proseBytes, file.articles.length);
-  file.articles.forEach((article, i) => {
+  const order = new WeakMap<object, number>();
+  const settle = (article: object, sections: Section[]) =>
     Object.defineProperty(article, 'sections', {
-      configurable: true,
+      value: sections,
+      writable: true,
       enumerable: true,
-      get(this: EventArticle): Section[] {
-        const sections = prose()[i]!;
-        Object.defineProperty(this, 'sections', {
-          value: sections,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-        return sections;
-      },
-      set(this: EventArticle, sections: Section[]) {
-        Object.defineProperty(this, 'sections', {
-          value: sections,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      },
+      configurable: true,
     });
+  // One getter for every article, not a closure each: articles whose accessors differ differ in shape, and
+  // every pass over the articles (the indexes built at start) would then be megamorphic.
+  const sections: PropertyDescriptor = {
+    configurable: true,
+    enumerable: true,
+    get(this: object): Section[] {
+      const value = prose()[order.get(this)!]!;
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: Section[]) {
+      settle(this, value);
+    },
+  };
+  file.articles.forEach((article, i) => {
+    order.set(article, i);
+    Object.defineProperty(article, 'sections', sections);
   });
   return { key: file.key, files: file.files, articles: file.articles as unknown as EventArticle[] };
 }
