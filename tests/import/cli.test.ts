@@ -260,7 +260,8 @@ describe('import/cli', () => {
         const embed = reply.embeds?.[0];
         expect(embed?.title).toBe("Podium · Men's 500 metres · 1976 Winter Olympics");
         expect(embed?.description?.split('\n')).toStrictEqual([
-          '🥇 **Yevgeny Kulikov** URS — 39.17',
+          // The article's records-set table notes Kulikov's 39.17 as a new Olympic record.
+          '🥇 **Yevgeny Kulikov** URS — 39.17 · OR (Olympic record)',
           '🥈 **Valery Muratov** URS — 39.25',
           '🥉 **Dan Immerfall** 🇺🇸 USA — 39.54',
         ]);
