@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { writeCorpus } from './generate.js';
+import { measureStart } from './start.js';
+import type { StartFigures } from './start.js';
 import { loadDirectory } from '../src/load/loader.js';
 import { Dataset } from '../src/domain/index.js';
 import type { Athlete } from '../src/search/index.js';
@@ -61,6 +63,8 @@ interface ScaleResult {
   /** The warm-up round: each input asked for the first time, before anything is laid out or cached. */
   firstAskMs: Record<string, Stats>;
   pictureMs: Record<string, Stats>;
+  /** Issue #14: snapshot to ready against a bare import('discord.js'), interleaved, at the largest scale. */
+  startMs?: StartFigures & { loadAverage: number };
   coldStartMs?: Record<'snapshot' | 'noSnapshot' | 'unbundled', { bare: Stats; bot: Stats; ratio: number }>;
 }
 
@@ -401,6 +405,10 @@ async function main(): Promise<void> {
               unbundled: coldStart(dir, snapDir, UNBUNDLED),
             }
           : null;
+      const start =
+        scale === 1000
+          ? { ...measureStart(dir, join(work, `start${scale}`)), loadAverage: round(loadavg()[0]!, 2) }
+          : null;
       results.scales[`x${scale}`] = {
         corpus: {
           events: data.articles.length,
@@ -430,6 +438,7 @@ async function main(): Promise<void> {
         firstAskMs,
         pictureMs,
         ...(cold ? { coldStartMs: cold } : {}),
+        ...(start ? { startMs: start } : {}),
       };
       console.log(`x${scale}: ${JSON.stringify(results.scales[`x${scale}`])}`);
     }
@@ -488,6 +497,10 @@ function renderTable(results: Results): string {
     rows.push(
       `| load from snapshot to ready | ${scale}x | ${r.snapshotLoadMs} (with full-text index ${r.snapshotWithTextMs}; snapshot file ${r.snapshotFileMb} MB) | ${big1000 ? '≤ 500' : ''} | ${big1000 ? target(r.snapshotLoadMs <= 500) : ''} |`,
     );
+    if (r.startMs)
+      rows.push(
+        `| snapshot to ready vs bare \`import('discord.js')\`, p50 (p99), ${r.startMs.snapshot.n} interleaved runs, load average ${r.startMs.loadAverage} | ${scale}x | ${r.startMs.snapshot.p50} (${r.startMs.snapshot.p99}) vs ${r.startMs.bare.p50} (${r.startMs.bare.p99}) = ${r.startMs.ratio}x | ≤ 1.0x | ${target(r.startMs.ratio <= 1)} |`,
+      );
     rows.push(
       `| peak RSS, MB (parse / snapshot) | ${scale}x | ${r.peakRssMb} / ${r.snapshotPeakRssMb} | ${big1000 ? '≤ 300' : ''} | ${big1000 ? target(r.peakRssMb <= 300) : ''} |`,
     );

@@ -4,7 +4,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventArticle, Mark, ResultRow } from '../model/schemas.js';
+import type { EventArticle, Mark, ResultRow, Section } from '../model/schemas.js';
 import type { FileReport, SourceBytes, SourceFile } from './loader.js';
 
 /** What a snapshot holds: the parsed, validated articles and the per-file reports for one set of sources. */
@@ -64,7 +64,9 @@ function pathFor(dir: string, key: string): string {
 // Rows are most of a snapshot, and written as objects every key would repeat in each. Here the file is
 // one line of JSON (the articles without their rows, and a table of every string the rows hold) followed
 // by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order, read as a view of
-// the file's bytes. Parsing objects and arrays of rows that are garbage once the rows are built would
+// the file's bytes. After the rows comes the prose (every article's sections, as one JSON array in
+// article order): only an event's page and the full-text search read it, so it is parsed on first use
+// rather than before the bot can answer, and it is half of what the header would otherwise hold. Parsing objects and arrays of rows that are garbage once the rows are built would
 // spend as long in the GC as in JSON.parse; and a name, a time or a note is one string in memory however
 // many rows hold it.
 
@@ -129,6 +131,7 @@ const HEADER_FIELDS = [
   'noteLists',
   'articles',
   'rows',
+  'prose',
 ] as const satisfies ReadonlyArray<keyof SnapshotHeader>;
 const HEADER_COMPLETE: Exclude<keyof SnapshotHeader, (typeof HEADER_FIELDS)[number]> extends never
   ? true
@@ -155,7 +158,7 @@ export const SNAPSHOT_FORMAT = Number.parseInt(
   16,
 );
 
-interface EncodedArticle extends Omit<EventArticle, 'rounds'> {
+interface EncodedArticle extends Omit<EventArticle, 'rounds' | 'sections'> {
   rounds: Array<
     Omit<EventArticle['rounds'][number], 'heats'> & {
       /** `rows`: how many rows of the block are this heat's. */
@@ -176,11 +179,13 @@ interface SnapshotHeader {
   articles: EncodedArticle[];
   /** Rows in the block. */
   rows: number;
+  /** Bytes of prose after the block: ASCII JSON, each article's sections in article order. */
+  prose: number;
 }
 
 const ALIGN = Int32Array.BYTES_PER_ELEMENT;
 
-function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array } {
+function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array; prose: Buffer } {
   const strings: string[] = [];
   const refs = new Map<string, Ref>();
   const ref = (s: string | null): Ref => {
@@ -230,13 +235,14 @@ function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array
     }
     return rows.length;
   };
-  const articles = snapshot.articles.map((article) => ({
+  const articles = snapshot.articles.map(({ sections: _, ...article }) => ({
     ...article,
     rounds: article.rounds.map((round) => ({
       ...round,
       heats: round.heats.map((heat) => ({ number: heat.number, rows: encodeRows(heat.rows) })),
     })),
   }));
+  const prose = Buffer.from(asciiJson(snapshot.articles.map((a) => a.sections)), 'latin1');
   const block = new Int32Array(out.length);
   for (let i = 0; i < out.length; i++) {
     const value = out[i]!;
@@ -254,11 +260,12 @@ function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array
     noteLists,
     articles,
     rows: out.length / ROW_WIDTH,
+    prose: prose.length,
   };
-  return { header, block };
+  return { header, block, prose };
 }
 
-function decode(file: SnapshotHeader, block: Int32Array): Snapshot {
+function decode(file: SnapshotHeader, block: Int32Array, proseBytes: Buffer): Snapshot {
   const { strings, noteLists } = file;
   if (block.length !== file.rows * ROW_WIDTH) throw new Error('snapshot rows are cut short');
   let next = 0;
@@ -331,7 +338,51 @@ function decode(file: SnapshotHeader, block: Int32Array): Snapshot {
     }
   }
   if (next !== block.length) throw new Error('snapshot has rows no heat holds');
+  const prose = lazyProse(proseBytes, file.articles.length);
+  const order = new WeakMap<object, number>();
+  const settle = (article: object, sections: Section[]) =>
+    Object.defineProperty(article, 'sections', {
+      value: sections,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  // One getter for every article, not a closure each: articles whose accessors differ differ in shape, and
+  // every pass over the articles (the indexes built at start) would then be megamorphic.
+  const sections: PropertyDescriptor = {
+    configurable: true,
+    enumerable: true,
+    get(this: object): Section[] {
+      const value = prose()[order.get(this)!]!;
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: Section[]) {
+      settle(this, value);
+    },
+  };
+  file.articles.forEach((article, i) => {
+    order.set(article, i);
+    Object.defineProperty(article, 'sections', sections);
+  });
   return { key: file.key, files: file.files, articles: file.articles as unknown as EventArticle[] };
+}
+
+/**
+ * Every article's sections, parsed once on first call. The bytes were checked to hold one JSON array
+ * when the snapshot was read; a file changed on disk since is not read again, so what fails here is a
+ * snapshot written wrong, and it throws rather than serve an event without its prose.
+ */
+function lazyProse(bytes: Buffer, articles: number): () => Section[][] {
+  let parsed: Section[][] | null = null;
+  return () => {
+    if (parsed) return parsed;
+    const value = JSON.parse(bytes.toString('latin1')) as unknown;
+    if (!Array.isArray(value) || value.length !== articles)
+      throw new Error('snapshot prose does not match its articles');
+    parsed = value as Section[][];
+    return parsed;
+  };
 }
 
 /**
@@ -341,6 +392,7 @@ function decode(file: SnapshotHeader, block: Int32Array): Snapshot {
 export function readSnapshot(dir: string, key: string): Snapshot | null {
   let header: Partial<SnapshotHeader>;
   let block: Int32Array;
+  let prose: Buffer;
   try {
     const bytes = readFileSync(pathFor(dir, key));
     const newline = bytes.indexOf(0x0a);
@@ -349,13 +401,20 @@ export function readSnapshot(dir: string, key: string): Snapshot | null {
     header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader>;
     if (header === null || typeof header !== 'object') return null;
     const start = alignUp(newline + 1);
-    const length = (bytes.length - start) / ALIGN;
-    if (!Number.isInteger(length) || length < 0) return null;
+    const rows = header.rows;
+    if (typeof rows !== 'number' || typeof header.prose !== 'number') return null;
+    const length = rows * ROW_WIDTH;
+    const end = start + length * ALIGN;
+    if (!Number.isSafeInteger(length) || length < 0 || end + header.prose !== bytes.length) return null;
+    // A copy of the prose alone, so the rest of the file is not held until the prose is first read.
+    prose = Buffer.from(bytes.subarray(end));
+    // The prose is one JSON array; anything else is refused now rather than found out on first use.
+    if (prose.at(0) !== 0x5b || prose.at(-1) !== 0x5d) return null;
     // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
     block =
       (bytes.byteOffset + start) % ALIGN === 0
         ? new Int32Array(bytes.buffer, bytes.byteOffset + start, length)
-        : new Int32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length));
+        : new Int32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + end));
   } catch {
     return null;
   }
@@ -370,7 +429,7 @@ export function readSnapshot(dir: string, key: string): Snapshot | null {
   )
     return null;
   try {
-    return decode(header as SnapshotHeader, block);
+    return decode(header as SnapshotHeader, block, prose);
   } catch {
     return null;
   }
@@ -398,10 +457,15 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<vo
   await mkdir(dir, { recursive: true });
   const target = pathFor(dir, snapshot.key);
   const temp = `${target}.${process.pid}.tmp`;
-  const { header, block } = encode(snapshot);
+  const { header, block, prose } = encode(snapshot);
   const head = Buffer.from(`${asciiJson(header)}\n`, 'latin1');
   const padding = Buffer.alloc(alignUp(head.length) - head.length, 0x20);
-  await writeFile(temp, [head, padding, new Uint8Array(block.buffer, block.byteOffset, block.byteLength)]);
+  await writeFile(temp, [
+    head,
+    padding,
+    new Uint8Array(block.buffer, block.byteOffset, block.byteLength),
+    prose,
+  ]);
   await rename(temp, target);
   await removeOthers(dir, target);
 }

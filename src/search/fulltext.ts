@@ -77,6 +77,9 @@ export class TextIndex {
     events: ReadonlyMap<string, EventArticle>,
     athletes: AthleteIndex,
   ): Promise<TextIndex> {
+    // Started as the data is loaded: the documents (and the prose a snapshot reads on first use) wait
+    // until the start is over and the bot can answer.
+    await new Promise((resolve) => setImmediate(resolve));
     const { docs, prose } = documents(events);
     const search = emptyIndex();
     await search.addAllAsync(docs, { chunkSize: 200 });

@@ -132,6 +132,29 @@ describe('load/snapshot', () => {
       expect(readSnapshot(work, snapshot.key)).toStrictEqual(snapshot);
     });
 
+    it('a prose part cut short', async () => {
+      const bytes = await readFile(path);
+      await writeFile(path, bytes.subarray(0, -1));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('a prose part that is not one JSON array', async () => {
+      const bytes = Buffer.from(await readFile(path));
+      bytes[bytes.length - 1] = 0x7d;
+      await writeFile(path, bytes);
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('bytes after the prose', async () => {
+      await writeFile(path, Buffer.concat([await readFile(path), Buffer.from('[]')]));
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
+    it('a header without the prose length (the layout with the prose in the header)', async () => {
+      await rewrite(({ prose: _, ...header }) => header);
+      expect(readSnapshot(work, snapshot.key)).toBeNull();
+    });
+
     it('the format before formats were numbered (articles as objects)', async () => {
       await writeFile(path, JSON.stringify(snapshot));
       expect(readSnapshot(work, snapshot.key)).toBeNull();
@@ -211,5 +234,63 @@ describe('load/snapshot', () => {
     const report = await store.reload();
     expect(report.failed).toStrictEqual([{ file, keptPrevious: true }]);
     expect(store.data.podium(store.data.events.get('mass-start-men-2026')!).places).toHaveLength(3);
+  });
+
+  it('leaves the prose unparsed until the sections of an article are first read', async () => {
+    const snapshot = snapshotOf(readSourcesSync(SEEDS_DIR));
+    await writeSnapshot(work, snapshot);
+    const read = readSnapshot(work, snapshot.key)!;
+    const [first, second] = read.articles;
+    expect(Object.getOwnPropertyDescriptor(first, 'sections')?.get).toBeTypeOf('function');
+    expect(first!.sections).toStrictEqual(snapshot.articles[0]!.sections);
+    // Read once, then a plain property, as a parsed article's.
+    expect(Object.getOwnPropertyDescriptor(first, 'sections')).toMatchObject({ writable: true });
+    expect(second!.sections).toStrictEqual(snapshot.articles[1]!.sections);
+  });
+
+  // What a start from a snapshot serves must be what a start that parses serves, for every query the
+  // seeds can be asked: each event's podium and prose, each skater by their name and by a prefix of it,
+  // the medal table, and the full-text search over words of the prose.
+  it('DataStore from a snapshot answers as one that parsed, for every seed event and skater', async () => {
+    const dir = join(work, 'seeds');
+    const cache = join(work, 'cache');
+    await cp(SEEDS_DIR, dir, { recursive: true });
+    const parsed = (await DataStore.open(dir)).data;
+    await DataStore.open(dir, { snapshotDir: cache });
+    const data = (await DataStore.open(dir, { snapshotDir: cache })).data;
+    expect(data).not.toBe(parsed);
+    for (const event of parsed.articles) {
+      const same = data.events.get(event.id)!;
+      expect(data.podium(same)).toStrictEqual(parsed.podium(event));
+      expect(same.sections).toStrictEqual(event.sections);
+      expect(data.events.resolve(event.eventName)).toStrictEqual(parsed.events.resolve(event.eventName));
+    }
+    const ids = (list: Array<{ id: string }>) => list.map((a) => a.id);
+    for (const athlete of parsed.athletes.athletes) {
+      const same = data.athletes.get(athlete.id)!;
+      expect(data.summary(same)).toStrictEqual(parsed.summary(athlete));
+      expect(ids(data.athletes.suggest(athlete.name))).toStrictEqual(
+        ids(parsed.athletes.suggest(athlete.name)),
+      );
+      const prefix = athlete.name.slice(0, 4);
+      expect(ids(data.athletes.suggest(prefix))).toStrictEqual(ids(parsed.athletes.suggest(prefix)));
+    }
+    expect(data.medalTable()).toStrictEqual(parsed.medalTable());
+    const words = parsed.articles.flatMap((a) =>
+      a.sections.flatMap((s) =>
+        s.paragraphs.flatMap((p) =>
+          p
+            .split(/\s+/)
+            .filter((w) => w.length > 6)
+            .slice(0, 2),
+        ),
+      ),
+    );
+    expect(words.length).toBeGreaterThan(10);
+    const hit = (h: ReturnType<typeof data.text.query>[number]) =>
+      h.kind === 'athlete' ? h.athlete.id : h.kind === 'event' ? h.event.id : `${h.event.id}:${h.paragraph}`;
+    for (const word of words) {
+      expect(data.text.query(word, 10).map(hit)).toStrictEqual(parsed.text.query(word, 10).map(hit));
+    }
   });
 });
