@@ -6,6 +6,13 @@ import { AthleteIndex } from '../search/athletes.js';
 import type { Appearance, Athlete } from '../search/athletes.js';
 import { EventIndex } from '../search/events.js';
 import { TextIndex } from '../search/fulltext.js';
+import { LOCALES } from '../i18n/index.js';
+import { langFor } from '../i18n/lang.js';
+import { eventName } from '../render/names.js';
+
+const LANGS = LOCALES.map((locale) => langFor(locale));
+/** An event's name in every bot locale, so autocomplete finds it by any of them. */
+const namesInEveryLocale = (event: EventArticle) => LANGS.map((lang) => eventName(event, lang));
 
 const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
 const NON_ASCII = /[^\x20-\x7e]/g;
@@ -170,7 +177,7 @@ export class Dataset {
       }
       athletes.push(person);
     }
-    this.events = new EventIndex(articles);
+    this.events = new EventIndex(articles, namesInEveryLocale);
     this.athletes = new AthleteIndex(athletes);
   }
 
