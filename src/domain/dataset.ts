@@ -11,8 +11,20 @@ import { langFor } from '../i18n/lang.js';
 import { eventName } from '../render/names.js';
 
 const LANGS = LOCALES.map((locale) => langFor(locale));
-/** An event's name in every bot locale, so autocomplete finds it by any of them. */
-const namesInEveryLocale = (event: EventArticle) => LANGS.map((lang) => eventName(event, lang));
+const namesByShape = new Map<string, readonly string[]>();
+/**
+ * An event's name in every bot locale, so autocomplete finds it by any of them. Names follow from the
+ * event's shape alone, and a large corpus has few shapes, so each is composed once.
+ */
+function namesInEveryLocale(event: EventArticle): readonly string[] {
+  const shape = [event.sport, event.discipline, event.gender, event.eventName].join('|');
+  let names = namesByShape.get(shape);
+  if (!names) {
+    names = LANGS.map((lang) => eventName(event, lang));
+    namesByShape.set(shape, names);
+  }
+  return names;
+}
 
 const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
 const NON_ASCII = /[^\x20-\x7e]/g;
