@@ -55,7 +55,10 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
   // The chart is a bonus: the table is the answer.
-  return { ...renderHeat(event, round, heat, invocation.lang), picture: heatPicture(event, round, heat) };
+  return {
+    ...renderHeat(event, round, heat, invocation.lang),
+    picture: heatPicture(event, round, heat, invocation.lang),
+  };
 }
 
 export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
