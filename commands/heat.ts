@@ -61,12 +61,12 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   };
 }
 
-export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
+export function autocomplete({ focused, options, lang }: AutocompleteInvocation, ctx: Context) {
   const dataset = ctx.data;
-  if (focused.name === 'round') return roundChoices(dataset, options.getString('event'), focused.value);
+  if (focused.name === 'round') return roundChoices(dataset, options.getString('event'), focused.value, lang);
   if (focused.name === 'n')
-    return heatChoices(dataset, options.getString('event'), options.getString('round'), focused.value);
-  return eventChoices(dataset, focused.value);
+    return heatChoices(dataset, options.getString('event'), options.getString('round'), focused.value, lang);
+  return eventChoices(dataset, focused.value, lang);
 }
 
 export default { data, execute, autocomplete } satisfies CommandModule;

@@ -4,7 +4,7 @@ import { storeContext } from '../../src/app/context.js';
 import { loadCommands } from '../../src/app/registry.js';
 import type { AppRequest, Outcome } from '../../src/app/types.js';
 import { Dataset } from '../../src/domain/index.js';
-import { roundChoices, eventChoices } from '../../src/domain/options.js';
+import { eventChoices, heatChoices, roundChoices } from '../../src/domain/options.js';
 import { resolveRound, suggestRounds } from '../../src/domain/rounds.js';
 import { LOCALES, RESOURCES } from '../../src/i18n/index.js';
 import { langFor } from '../../src/i18n/lang.js';
@@ -141,6 +141,24 @@ describe('search/words: localized event and round words', () => {
         expect(round.kind === 'found' ? round.value.id : round.kind, `${locale} ${key}`).toBe(key);
       }
     }
+  });
+
+  it('names choices in the caller’s language and keeps the canonical ids as values', () => {
+    const nl = langFor('nl');
+    expect(eventChoices(data, 'massastart', nl).slice(0, 2)).toStrictEqual([
+      { name: '2026 · Massastart mannen (langebaan)', value: 'mass-start-men-2026' },
+      { name: '2026 · Massastart vrouwen (langebaan)', value: 'mass-start-women-2026' },
+    ]);
+    expect(roundChoices(data, '1000m shorttrack', '준준', langFor('ko'))).toStrictEqual([
+      { name: '준준결승 (4개 조)', value: 'quarterfinal' },
+    ]);
+    expect(heatChoices(data, '1000m shorttrack', 'kwartfinale', '3', nl)[0]?.name).toMatch(
+      /^Kwartfinale 3 — /,
+    );
+    // English choices are as before.
+    expect(roundChoices(data, '1000m shorttrack', 'quarter')).toStrictEqual([
+      { name: 'Quarterfinals (4 heats)', value: 'quarterfinal' },
+    ]);
   });
 
   it('offers the rounds of an event typed in Dutch', () => {
