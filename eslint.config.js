@@ -4,11 +4,16 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/'] },
   js.configs.recommended,
+  // The e2e preload is plain ESM run by Node, outside the TypeScript project.
+  {
+    files: ['tests/e2e/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', setTimeout: 'readonly' } },
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js'] },
+        projectService: { allowDefaultProject: ['*.js', 'tests/e2e/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
