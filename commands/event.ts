@@ -32,7 +32,7 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
-  return eventChoices(ctx.data, invocation.focused.value);
+  return eventChoices(ctx.data, invocation.focused.value, invocation.lang);
 }
 
 export default { data, execute, autocomplete } satisfies CommandModule;

@@ -55,15 +55,18 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const round = resolveRoundOption(event, requireString(invocation.options, 'round'));
   const heat = resolveHeatOption(round, invocation.options.getInteger('n'));
   // The chart is a bonus: the table is the answer.
-  return { ...renderHeat(event, round, heat, invocation.lang), picture: heatPicture(event, round, heat) };
+  return {
+    ...renderHeat(event, round, heat, invocation.lang),
+    picture: heatPicture(event, round, heat, invocation.lang),
+  };
 }
 
-export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
+export function autocomplete({ focused, options, lang }: AutocompleteInvocation, ctx: Context) {
   const dataset = ctx.data;
-  if (focused.name === 'round') return roundChoices(dataset, options.getString('event'), focused.value);
+  if (focused.name === 'round') return roundChoices(dataset, options.getString('event'), focused.value, lang);
   if (focused.name === 'n')
-    return heatChoices(dataset, options.getString('event'), options.getString('round'), focused.value);
-  return eventChoices(dataset, focused.value);
+    return heatChoices(dataset, options.getString('event'), options.getString('round'), focused.value, lang);
+  return eventChoices(dataset, focused.value, lang);
 }
 
 export default { data, execute, autocomplete } satisfies CommandModule;

@@ -31,11 +31,11 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const event = resolveEventOption(dataset, requireString(invocation.options, 'event'));
   const podium = dataset.podium(event);
   // The card is a bonus: the text podium is the whole answer.
-  return { ...renderPodium(podium, invocation.lang), picture: podiumPicture(podium) };
+  return { ...renderPodium(podium, invocation.lang), picture: podiumPicture(podium, invocation.lang) };
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
-  return eventChoices(ctx.data, invocation.focused.value);
+  return eventChoices(ctx.data, invocation.focused.value, invocation.lang);
 }
 
 export default { data, execute, autocomplete } satisfies CommandModule;

@@ -62,9 +62,10 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   return show(event, round, 1, invocation.lang);
 }
 
-export function autocomplete({ focused, options }: AutocompleteInvocation, ctx: Context) {
-  if (focused.name === 'round') return roundChoices(ctx.data, options.getString('event'), focused.value);
-  return eventChoices(ctx.data, focused.value);
+export function autocomplete({ focused, options, lang }: AutocompleteInvocation, ctx: Context) {
+  if (focused.name === 'round')
+    return roundChoices(ctx.data, options.getString('event'), focused.value, lang);
+  return eventChoices(ctx.data, focused.value, lang);
 }
 
 /** Page buttons: the page is drawn again from the data as it is now, so a reload shows at once. */

@@ -6,6 +6,25 @@ import { AthleteIndex } from '../search/athletes.js';
 import type { Appearance, Athlete } from '../search/athletes.js';
 import { EventIndex } from '../search/events.js';
 import { TextIndex } from '../search/fulltext.js';
+import { LOCALES } from '../i18n/index.js';
+import { langFor } from '../i18n/lang.js';
+import { eventName } from '../render/names.js';
+
+const LANGS = LOCALES.map((locale) => langFor(locale));
+const namesByShape = new Map<string, readonly string[]>();
+/**
+ * An event's name in every bot locale, so autocomplete finds it by any of them. Names follow from the
+ * event's shape alone, and a large corpus has few shapes, so each is composed once.
+ */
+function namesInEveryLocale(event: EventArticle): readonly string[] {
+  const shape = [event.sport, event.discipline, event.gender, event.eventName].join('|');
+  let names = namesByShape.get(shape);
+  if (!names) {
+    names = LANGS.map((lang) => eventName(event, lang));
+    namesByShape.set(shape, names);
+  }
+  return names;
+}
 
 const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
 const NON_ASCII = /[^\x20-\x7e]/g;
@@ -170,7 +189,7 @@ export class Dataset {
       }
       athletes.push(person);
     }
-    this.events = new EventIndex(articles);
+    this.events = new EventIndex(articles, namesInEveryLocale);
     this.athletes = new AthleteIndex(athletes);
   }
 

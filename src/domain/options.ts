@@ -5,9 +5,10 @@ import { MAX_CHOICES, eventLabel } from '../search/index.js';
 import { clip, nocLabel } from '../render/format.js';
 import type { Dataset } from './dataset.js';
 import { UserError } from './errors.js';
-import { heatLabel, resolveHeat, resolveRound, suggestRounds } from './rounds.js';
-import { eventLine, eventName, roundName } from '../render/names.js';
+import { resolveHeat, resolveRound, suggestRounds } from './rounds.js';
+import { eventLine, eventName, heatName, roundName } from '../render/names.js';
 import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
 
 const shown = (text: string) => `\`${clip(text.replace(/`/g, "'"), 80)}\``;
 
@@ -78,8 +79,18 @@ export function resolveAthleteOption(data: Dataset, text: string): Athlete {
   throw UserError.localized((lang) => ({ message: lang.t('errors.athleteUnknown', { text: shown(text) }) }));
 }
 
-export function eventChoices(data: Dataset, typed: string): Choice[] {
-  return data.events.suggest(typed, MAX_CHOICES).map((e) => ({ name: eventLabel(e), value: e.id }));
+/** Choices name events in the caller's language; the values stay canonical ids, whatever was typed. */
+export function eventChoices(data: Dataset, typed: string, lang: Lang = EN): Choice[] {
+  return data.events
+    .suggest(typed, MAX_CHOICES)
+    .map((e) => ({ name: lang.locale === EN.locale ? eventLabel(e) : eventLine(e, lang), value: e.id }));
+}
+
+function roundChoiceName(round: Round, lang: Lang): string {
+  const count = round.heats.length;
+  if (lang.locale === EN.locale) return `${round.label} (${count === 1 ? 'one race' : `${count} heats`})`;
+  const size = count === 1 ? lang.t('errors.singleRace') : lang.t('replies.results.heats', { count });
+  return `${roundName(round, lang)} (${size})`;
 }
 
 function eventFrom(data: Dataset, text: string | null): EventArticle | null {
@@ -89,15 +100,17 @@ function eventFrom(data: Dataset, text: string | null): EventArticle | null {
 }
 
 /** Rounds of the chosen event only; nothing while the event is not yet clear. */
-export function roundChoices(data: Dataset, eventText: string | null, typed: string): Choice[] {
+export function roundChoices(
+  data: Dataset,
+  eventText: string | null,
+  typed: string,
+  lang: Lang = EN,
+): Choice[] {
   const event = eventFrom(data, eventText);
   if (!event) return [];
   return suggestRounds(event, typed)
     .slice(0, MAX_CHOICES)
-    .map((r) => ({
-      name: clip(`${r.label} (${r.heats.length === 1 ? 'one race' : `${r.heats.length} heats`})`, 100),
-      value: r.id,
-    }));
+    .map((r) => ({ name: clip(roundChoiceName(r, lang), 100), value: r.id }));
 }
 
 /** Heats of the chosen round only. */
@@ -106,6 +119,7 @@ export function heatChoices(
   eventText: string | null,
   roundText: string | null,
   typed: string,
+  lang: Lang = EN,
 ): Choice[] {
   const event = eventFrom(data, eventText);
   if (!event) return [];
@@ -119,7 +133,7 @@ export function heatChoices(
         .slice(0, 3)
         .map((r) => r.name)
         .join(', ');
-      return { name: clip(`${heatLabel(round.value, h)} — ${names}`, 100), value: h.number ?? 1 };
+      return { name: clip(`${heatName(round.value, h, lang)} — ${names}`, 100), value: h.number ?? 1 };
     });
 }
 

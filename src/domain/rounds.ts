@@ -1,5 +1,6 @@
 import type { EventArticle, Heat, Round } from '../model/schemas.js';
 import type { Resolution } from '../search/resolution.js';
+import { LOCALIZED_ROUNDS, roundKey } from '../search/words.js';
 
 // What people type for a round, folded: singular or plural, with or without the hyphen, short forms.
 const ROUND_ALIASES: Record<string, string> = {
@@ -33,8 +34,16 @@ const ROUND_ALIASES: Record<string, string> = {
   race: 'race',
 };
 
-function roundKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/** The round id a folded word names: an English short form, or a round word of any bot locale. */
+function aliasOf(key: string): string | undefined {
+  return (Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined) ?? LOCALIZED_ROUNDS.get(key);
+}
+
+/** The round ids whose localized words start with a partly typed word ("kwartf" -> quarterfinal). */
+function idsStartingWith(key: string): Set<string> {
+  const ids = new Set<string>();
+  for (const [word, id] of LOCALIZED_ROUNDS) if (word.startsWith(key)) ids.add(id);
+  return ids;
 }
 
 /**
@@ -49,7 +58,7 @@ export function resolveRound(event: EventArticle, query: string | null): Resolut
       : { kind: 'missing', suggestions: rounds };
   }
   const key = roundKey(query);
-  const id = (Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined) ?? key;
+  const id = aliasOf(key) ?? key;
   const found =
     rounds.find((round) => round.id === id || roundKey(round.id) === key || roundKey(round.label) === key) ??
     (id === 'final' || id === 'race' ? rounds.find((round) => round.kind === 'race') : undefined);
@@ -60,9 +69,15 @@ export function resolveRound(event: EventArticle, query: string | null): Resolut
 export function suggestRounds(event: EventArticle, query: string): Round[] {
   const key = roundKey(query);
   if (key === '') return event.rounds;
-  const alias = Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined;
+  const alias = aliasOf(key);
+  // A word that is already an alias ("b") is not also read as the start of another language's word.
+  const localized = alias === undefined ? idsStartingWith(key) : new Set<string>();
   const starts = event.rounds.filter(
-    (r) => r.id === alias || roundKey(r.id).startsWith(key) || roundKey(r.label).startsWith(key),
+    (r) =>
+      r.id === alias ||
+      localized.has(r.id) ||
+      roundKey(r.id).startsWith(key) ||
+      roundKey(r.label).startsWith(key),
   );
   return starts.length > 0 ? starts : event.rounds;
 }

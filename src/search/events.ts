@@ -3,6 +3,7 @@ import type { EventArticle, Gender, Sport } from '../model/schemas.js';
 import { foldName } from '../model/names.js';
 import { MAX_CHOICES } from './resolution.js';
 import type { Resolution } from './resolution.js';
+import { englishEventWords } from './words.js';
 
 const YEAR = /^(?:18|19|20)\d\d$/;
 const GENDER_WORDS: Record<string, Gender> = {
@@ -54,7 +55,7 @@ interface Facets {
 }
 
 function readFacets(query: string): Facets {
-  const folded = foldName(query.replace(/[-_]/g, ' '))
+  const folded = englishEventWords(foldName(query.replace(/[-_]/g, ' ')))
     .replace(KILOMETRES, (_, km: string) => `${Number(km) * 1000}m`)
     .replace(METRES, '$1m');
   const facets: Facets = { year: null, gender: null, sport: null, words: [] };
@@ -77,16 +78,27 @@ interface Entry {
   /** The discipline's words ("mass", "start"), and joined ("massstart"). */
   parts: string[];
   joined: string;
+  /** The event's name in every other language, folded, spaces dropped (CJK is typed without them). */
+  names: string[];
 }
 
-function entryOf(event: EventArticle): Entry {
+/** The event's name in each language the bot speaks, e.g. nl "Massastart mannen", ja "男子マススタート". */
+export type EventNames = (event: EventArticle) => readonly string[];
+
+const compact = (folded: string) => folded.replace(/ /g, '');
+
+function entryOf(event: EventArticle, names: EventNames): Entry {
   const parts = event.discipline.split('-');
+  const eventName = foldName(event.eventName);
   return {
     event,
     title: foldName(event.title),
-    eventName: foldName(event.eventName),
+    eventName,
     parts,
     joined: parts.join(''),
+    names: [...new Set(names(event).map((name) => compact(foldName(name))))].filter(
+      (name) => name !== '' && name !== compact(eventName),
+    ),
   };
 }
 
@@ -125,8 +137,11 @@ export class EventIndex {
   /** Newest first. */
   private readonly sorted: Entry[];
 
-  constructor(readonly events: readonly EventArticle[]) {
-    const entries = events.map(entryOf);
+  constructor(
+    readonly events: readonly EventArticle[],
+    names: EventNames = () => [],
+  ) {
+    const entries = events.map((event) => entryOf(event, names));
     for (const entry of entries) {
       this.byId.set(entry.event.id, entry.event);
       this.byTitle.set(entry.title, entry.event);
@@ -174,11 +189,17 @@ export class EventIndex {
     let matched = 0;
     const facets = readFacets(q);
     const folded = foldName(q);
+    const spaceless = compact(folded);
     for (const entry of this.sorted) {
       const { event } = entry;
       let tier: EventArticle[];
       if (event.id === q || entry.title === folded) tier = exact;
-      else if (event.id.startsWith(q) || entry.eventName.startsWith(folded)) tier = prefix;
+      else if (
+        event.id.startsWith(q) ||
+        entry.eventName.startsWith(folded) ||
+        (spaceless !== '' && entry.names.some((name) => name.startsWith(spaceless)))
+      )
+        tier = prefix;
       else if (facetsMatch(entry, facets)) tier = byFacets;
       else continue;
       matched++;

@@ -23,10 +23,44 @@ export interface SprintChartRow {
   time: string | null;
 }
 
+/** The words a chart draws besides names and times, in the reader's language. */
+export interface ChartLabels {
+  skater: string;
+  points: string;
+  time: string;
+  gap: string;
+  /** The three intermediate sprints and the final sprint. */
+  sprints: [string, string, string, string];
+  winner: string;
+  noTime: string;
+  noResults: string;
+  penalised: string;
+  didNotFinish: string;
+  didNotStart: string;
+  disqualified: string;
+}
+
+export const ENGLISH_CHART_LABELS: ChartLabels = {
+  skater: 'Skater',
+  points: 'Points',
+  time: 'Time',
+  gap: 'Gap to winner',
+  sprints: ['Sprint 1', 'Sprint 2', 'Sprint 3', 'Final sprint'],
+  winner: 'Winner',
+  noTime: 'No time',
+  noResults: 'No results yet',
+  penalised: 'Penalised',
+  didNotFinish: 'Did not finish',
+  didNotStart: 'Did not start',
+  disqualified: 'Disqualified',
+};
+
 export interface SprintChartInput {
   title: string;
   subtitle: string;
   rows: SprintChartRow[];
+  /** English when absent. */
+  labels?: ChartLabels;
 }
 
 export interface TimeChartRow {
@@ -43,6 +77,8 @@ export interface TimeChartInput {
   title: string;
   subtitle: string;
   rows: TimeChartRow[];
+  /** English when absent. */
+  labels?: ChartLabels;
 }
 
 export const CHART_WIDTH = 1200;
@@ -60,7 +96,6 @@ const SPRINT_ROWS_TOP = 196;
 const TIME_ROWS_TOP = 168;
 
 const SPRINT_COLORS = ['#2dd4bf', '#38bdf8', '#818cf8', '#fb923c'] as const;
-const SPRINT_LABELS = ['Sprint 1', 'Sprint 2', 'Sprint 3', 'Final sprint'] as const;
 const BAR_COLOR = '#38bdf8';
 const ON_BAR_TEXT = '#0b1020';
 
@@ -81,10 +116,12 @@ export function renderSprintChart(input: SprintChartInput): Buffer {
   const height = sprintChartHeight(input.rows.length);
   const { canvas, ctx } = createSurface(CHART_WIDTH, height);
   drawChartHeader(ctx, CHART_WIDTH, input);
-  drawSprintLegend(ctx, 140);
+  const labels = input.labels ?? ENGLISH_CHART_LABELS;
+  const timeHeading = labels.time.toUpperCase();
+  drawSprintLegend(ctx, 140, labels.sprints);
 
   const timeWidth = Math.max(
-    measureText(ctx, 'TIME', 700, 13, 1.5),
+    measureText(ctx, timeHeading, 700, 13, 1.5),
     ...input.rows.map((row) => measureTimeText(ctx, row.time)),
   );
   const totalRoom = measureText(ctx, '000', 700, 18) + 14;
@@ -93,7 +130,7 @@ export function renderSprintChart(input: SprintChartInput): Buffer {
   const axis = planAxis(Math.max(0, ...input.rows.map((row) => row.total), ...sums), 1);
   const scale = (barRight - BAR_LEFT) / (axis?.max ?? 1);
 
-  drawColumnHeadings(ctx, SPRINT_ROWS_TOP - 14, 'POINTS', 'TIME');
+  drawColumnHeadings(ctx, SPRINT_ROWS_TOP - 14, labels.skater, labels.points, labels.time);
   drawRowStripes(ctx, SPRINT_ROWS_TOP, input.rows.length);
   drawGrid(ctx, SPRINT_ROWS_TOP, input.rows.length, axis, scale, (value) => value);
 
@@ -107,7 +144,7 @@ export function renderSprintChart(input: SprintChartInput): Buffer {
     ctx.fillText(String(row.total), barEnd + 10, middle);
     drawTimeText(ctx, row.time, RIGHT, middle);
   });
-  if (input.rows.length === 0) drawEmpty(ctx, SPRINT_ROWS_TOP);
+  if (input.rows.length === 0) drawEmpty(ctx, SPRINT_ROWS_TOP, labels.noResults);
   return encodePng(canvas);
 }
 
@@ -115,6 +152,7 @@ export function renderTimeChart(input: TimeChartInput): Buffer {
   const height = timeChartHeight(input.rows.length);
   const { canvas, ctx } = createSurface(CHART_WIDTH, height);
   drawChartHeader(ctx, CHART_WIDTH, input);
+  const labels = input.labels ?? ENGLISH_CHART_LABELS;
 
   // Skaters without a time (a penalty, a fall) have no gap to show, so they go last.
   const timed = input.rows.filter((row): row is TimeChartRow & { ms: number } => row.ms !== null);
@@ -131,7 +169,7 @@ export function renderTimeChart(input: TimeChartInput): Buffer {
     (row) => row.timeText ?? (row.ms === null ? null : formatDuration(row.ms, decimals)),
   );
   const timeWidth = Math.max(
-    measureText(ctx, 'TIME', 700, 13, 1.5),
+    measureText(ctx, labels.time.toUpperCase(), 700, 13, 1.5),
     ...timeTexts.map((text) => measureTimeText(ctx, text)),
   );
   const labelRoom = measureText(ctx, `+${formatDuration(maxGap, decimals)}`, 700, 18, 0) + 14;
@@ -139,7 +177,7 @@ export function renderTimeChart(input: TimeChartInput): Buffer {
   const axis = planAxis(maxGap / 1000, 0.001);
   const scale = (barRight - BAR_LEFT) / (axis?.max ?? 1);
 
-  drawColumnHeadings(ctx, TIME_ROWS_TOP - 14, 'GAP TO WINNER', 'TIME', timeRight);
+  drawColumnHeadings(ctx, TIME_ROWS_TOP - 14, labels.skater, labels.gap, labels.time, timeRight);
   drawRowStripes(ctx, TIME_ROWS_TOP, input.rows.length);
   drawGrid(ctx, TIME_ROWS_TOP, input.rows.length, axis, scale, (value) => `+${value}s`);
 
@@ -150,9 +188,9 @@ export function renderTimeChart(input: TimeChartInput): Buffer {
       setFont(ctx, 500, 16);
       ctx.textAlign = 'left';
       ctx.fillStyle = COLORS.textMuted;
-      ctx.fillText(describeMissingTime(row.note), BAR_LEFT + 12, middle);
+      ctx.fillText(describeMissingTime(row.note, labels), BAR_LEFT + 12, middle);
     } else {
-      drawGapBar(ctx, row.ms - best, decimals, middle, scale * 0.001);
+      drawGapBar(ctx, row.ms - best, decimals, middle, scale * 0.001, labels.winner);
     }
     drawTimeText(ctx, timeTexts[index] ?? null, timeRight, middle);
     if (row.note !== null) drawNoteBadge(ctx, row.note, RIGHT, middle);
@@ -166,15 +204,15 @@ export function renderTimeChart(input: TimeChartInput): Buffer {
       2,
     );
   }
-  if (input.rows.length === 0) drawEmpty(ctx, TIME_ROWS_TOP);
+  if (input.rows.length === 0) drawEmpty(ctx, TIME_ROWS_TOP, labels.noResults);
   return encodePng(canvas);
 }
 
-function drawSprintLegend(ctx: SKRSContext2D, baseline: number): void {
+function drawSprintLegend(ctx: SKRSContext2D, baseline: number, sprints: readonly string[]): void {
   let x = CHART_MARGIN;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  SPRINT_LABELS.forEach((label, index) => {
+  sprints.forEach((label, index) => {
     ctx.fillStyle = SPRINT_COLORS[index] ?? COLORS.text;
     fillRoundRect(ctx, x, baseline - 12, 14, 14, 3);
     setFont(ctx, 600, 15);
@@ -187,6 +225,7 @@ function drawSprintLegend(ctx: SKRSContext2D, baseline: number): void {
 function drawColumnHeadings(
   ctx: SKRSContext2D,
   baseline: number,
+  skaterHeading: string,
   barHeading: string,
   timeHeading: string,
   timeRight = RIGHT,
@@ -197,11 +236,11 @@ function drawColumnHeadings(
   ctx.textAlign = 'right';
   ctx.fillText('#', RANK_RIGHT + 1.5, baseline);
   ctx.textAlign = 'left';
-  ctx.fillText('SKATER', NAME_LEFT, baseline);
-  ctx.fillText(barHeading, BAR_LEFT, baseline);
+  ctx.fillText(skaterHeading.toUpperCase(), NAME_LEFT, baseline);
+  ctx.fillText(barHeading.toUpperCase(), BAR_LEFT, baseline);
   ctx.textAlign = 'right';
   // letterSpacing also pads after the last letter; shifting by it lines the heading up with the column.
-  ctx.fillText(timeHeading, timeRight + 1.5, baseline);
+  ctx.fillText(timeHeading.toUpperCase(), timeRight + 1.5, baseline);
 }
 
 function drawRowStripes(ctx: SKRSContext2D, top: number, rowCount: number): void {
@@ -324,13 +363,14 @@ function drawGapBar(
   decimals: number,
   middle: number,
   scale: number,
+  winner: string,
 ): void {
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   if (gapMs <= 0) {
     setFont(ctx, 600, 16);
     ctx.fillStyle = COLORS.gold;
-    ctx.fillText('Winner', BAR_LEFT + 12, middle);
+    ctx.fillText(winner, BAR_LEFT + 12, middle);
     return;
   }
   // The smallest gaps would vanish beside a fall's, so a bar is always at least a sliver.
@@ -368,23 +408,25 @@ function drawNoteBadge(ctx: SKRSContext2D, note: string, right: number, middle: 
   ctx.fillText(note, right - width / 2 + 0.5, middle + 0.5);
 }
 
-const MISSING_TIME: readonly [RegExp, string][] = [
-  [/^pen/i, 'Penalised'],
-  [/^dnf/i, 'Did not finish'],
-  [/^dns/i, 'Did not start'],
-  [/^(dsq|dq)/i, 'Disqualified'],
+const MISSING_TIME: readonly [RegExp, keyof ChartLabels][] = [
+  [/^pen/i, 'penalised'],
+  [/^dnf/i, 'didNotFinish'],
+  [/^dns/i, 'didNotStart'],
+  [/^(dsq|dq)/i, 'disqualified'],
 ];
 
-function describeMissingTime(note: string | null): string {
-  return MISSING_TIME.find(([pattern]) => note !== null && pattern.test(note))?.[1] ?? 'No time';
+function describeMissingTime(note: string | null, labels: ChartLabels): string {
+  const key = MISSING_TIME.find(([pattern]) => note !== null && pattern.test(note))?.[1];
+  const label = key === undefined ? labels.noTime : labels[key];
+  return typeof label === 'string' ? label : labels.noTime;
 }
 
-function drawEmpty(ctx: SKRSContext2D, top: number): void {
+function drawEmpty(ctx: SKRSContext2D, top: number, noResults: string): void {
   setFont(ctx, 500, 17);
   ctx.fillStyle = COLORS.textMuted;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText('No results yet', NAME_LEFT, top + ROW_HEIGHT / 2);
+  ctx.fillText(noResults, NAME_LEFT, top + ROW_HEIGHT / 2);
 }
 
 const DECIMALS = /[.,](?<fraction>\d+)\s*$/;

@@ -15,6 +15,23 @@ const FONT_FILES: Record<FontWeight, string> = {
   800: '800ExtraBold/Inter_800ExtraBold.ttf',
 };
 
+/**
+ * Inter has no CJK. Noto Sans SC (simplified Chinese, with Japanese kana) comes next so Chinese shows
+ * Chinese forms; Noto Sans KR adds the Hangul SC lacks. Regular and bold only: the CJK files are 6-10 MB
+ * each, and a weight between them is drawn from the nearest of the two.
+ */
+const CJK_FAMILY = 'Skate Results Noto Sans SC';
+const HANGUL_FAMILY = 'Skate Results Noto Sans KR';
+const FALLBACK_FILES: ReadonlyArray<[string, string]> = [
+  [CJK_FAMILY, '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
+  [CJK_FAMILY, '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'],
+  [HANGUL_FAMILY, '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'],
+  [HANGUL_FAMILY, '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'],
+];
+
+/** The CSS font families every picture is drawn with, Inter first. */
+export const FONT_STACK = [FONT_FAMILY, CJK_FAMILY, HANGUL_FAMILY].map((family) => `"${family}"`).join(', ');
+
 let fontsRegistered = false;
 
 function registerFonts(): void {
@@ -23,6 +40,12 @@ function registerFonts(): void {
   for (const file of Object.values(FONT_FILES)) {
     const path = require.resolve(`@expo-google-fonts/inter/${file}`);
     if (GlobalFonts.registerFromPath(path, FONT_FAMILY) === null) {
+      throw new Error(`Could not load the font ${path}`);
+    }
+  }
+  for (const [family, file] of FALLBACK_FILES) {
+    const path = require.resolve(file);
+    if (GlobalFonts.registerFromPath(path, family) === null) {
       throw new Error(`Could not load the font ${path}`);
     }
   }
@@ -168,7 +191,7 @@ export function setFont(
   letterSpacing = 0,
   tabular = false,
 ): void {
-  ctx.font = `${weight} ${size}px "${FONT_FAMILY}"`;
+  ctx.font = `${weight} ${size}px ${FONT_STACK}`;
   ctx.letterSpacing = `${letterSpacing}px`;
   ctx.fontVariantNumeric = tabular ? 'tabular-nums' : 'normal';
 }

@@ -1,5 +1,7 @@
 export {
   CHART_WIDTH,
+  ENGLISH_CHART_LABELS,
+  type ChartLabels,
   renderSprintChart,
   renderTimeChart,
   sprintChartHeight,
@@ -11,6 +13,7 @@ export {
   type TimeChartRow,
 } from './charts.js';
 export {
+  ENGLISH_MEDAL_LABELS,
   PODIUM_CARD_HEIGHT,
   PODIUM_CARD_WIDTH,
   renderPodiumCard,

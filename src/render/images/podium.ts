@@ -33,6 +33,8 @@ export interface PodiumCardInput {
   medallists: PodiumMedallist[];
   /** e.g. "68 pts" or "1:24.537"; shown under the gold medallist. */
   winValue: string | null;
+  /** The medal words in the reader's language; English when absent. */
+  medalLabels?: Record<Medal, string>;
 }
 
 export const PODIUM_CARD_WIDTH = 1200;
@@ -44,7 +46,11 @@ const COLUMN_GAP = 20;
 const MAX_COLUMN_WIDTH = 304;
 
 const MEDALS: readonly Medal[] = ['gold', 'silver', 'bronze'];
-const MEDAL_LABEL: Record<Medal, string> = { gold: 'GOLD', silver: 'SILVER', bronze: 'BRONZE' };
+export const ENGLISH_MEDAL_LABELS: Record<Medal, string> = {
+  gold: 'Gold',
+  silver: 'Silver',
+  bronze: 'Bronze',
+};
 const STEP_HEIGHT: Record<Medal, number> = { gold: 236, silver: 182, bronze: 142 };
 
 interface Slot {
@@ -98,8 +104,10 @@ export function renderPodiumCard(input: PodiumCardInput): Buffer {
   drawTitle(ctx, input);
   ctx.fillStyle = COLORS.rule;
   ctx.fillRect(MARGIN, FLOOR_Y, PODIUM_CARD_WIDTH - 2 * MARGIN, 2);
+  const medalLabels = input.medalLabels ?? ENGLISH_MEDAL_LABELS;
   columns.forEach((slot, index) => {
-    drawColumn(ctx, slot, left + index * (columnWidth + COLUMN_GAP), columnWidth, input.winValue);
+    const x = left + index * (columnWidth + COLUMN_GAP);
+    drawColumn(ctx, slot, x, columnWidth, input.winValue, medalLabels[slot.medal]);
   });
   drawFooter(ctx, input);
   return encodePng(canvas);
@@ -125,7 +133,14 @@ function drawTitle(ctx: SKRSContext2D, input: PodiumCardInput): void {
   ctx.fillText(title.text, MARGIN, 122);
 }
 
-function drawColumn(ctx: SKRSContext2D, slot: Slot, x: number, width: number, winValue: string | null): void {
+function drawColumn(
+  ctx: SKRSContext2D,
+  slot: Slot,
+  x: number,
+  width: number,
+  winValue: string | null,
+  medalWord: string,
+): void {
   const color = COLORS[slot.medal];
   const centerX = x + width / 2;
   const stepTop = FLOOR_Y - STEP_HEIGHT[slot.medal];
@@ -154,7 +169,7 @@ function drawColumn(ctx: SKRSContext2D, slot: Slot, x: number, width: number, wi
   name.lines.forEach((line, index) => ctx.fillText(line, centerX, firstBaseline + index * lineHeight));
   drawMedalLabel(
     ctx,
-    slot.medal,
+    medalWord,
     medallist ? color : withAlpha(color, 0.5),
     centerX,
     firstBaseline - Math.round(name.size * 0.75) - 16,
@@ -201,8 +216,8 @@ function drawStep(
   }
 }
 
-function drawMedalLabel(ctx: SKRSContext2D, medal: Medal, color: string, centerX: number, y: number): void {
-  const label = MEDAL_LABEL[medal];
+function drawMedalLabel(ctx: SKRSContext2D, word: string, color: string, centerX: number, y: number): void {
+  const label = word.toUpperCase();
   const textWidth = measureText(ctx, label, 700, 14, 3) - 3;
   const dot = 10;
   const gap = 8;
