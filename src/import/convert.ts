@@ -1,3 +1,4 @@
+import type { Column as Role } from '../parse/table.js';
 import type { AnyNode, Element } from 'domhandler';
 import { ArticleParseError } from '../parse/errors.js';
 import { parseArticle } from '../parse/index.js';
@@ -49,23 +50,7 @@ const MAX_SPAN = 1000;
 const MAX_COLUMNS = 64;
 const MAX_ROWS = 20_000;
 
-/** Column roles of a results table, with the header the dump format gives each. */
-type Role =
-  | 'rank'
-  | 'heat'
-  | 'pair'
-  | 'lane'
-  | 'name'
-  | 'country'
-  | 'laps'
-  | 's1'
-  | 's2'
-  | 's3'
-  | 's4'
-  | 'total'
-  | 'time'
-  | 'behind'
-  | 'notes';
+/** Column roles of a results table (the parser's own), with the header the dump format gives each. */
 const ROLE_HEADER: Record<Role, string> = {
   rank: 'Rank',
   heat: 'Heat',
