@@ -2,13 +2,12 @@ import type { Column as Role } from '../parse/table.js';
 import type { AnyNode, Element } from 'domhandler';
 import { ArticleParseError } from '../parse/errors.js';
 import { parseArticle } from '../parse/index.js';
+import { EVENT_TITLE } from '../parse/title.js';
 import { loadHtml } from './html.js';
 import { linkTarget } from './links.js';
 import { nocFromFlagFile, nocFromName, nocFromTeamArticle, nocFromText } from './nocs.js';
 import type { ConvertProblem, ConvertResult, SourcePage } from './types.js';
 
-const EVENT_TITLE =
-  /^(?<sport>.+?) at the (?<year>\d{4}) (?<season>Winter|Summer) Olympics\s*[–—-]+\s*(?<event>.+)$/;
 const GAMES_TITLE = /^(?<sport>.+?) at the \d{4} (?:Winter|Summer)(?: Youth)? Olympics$/;
 const SKATING_SPORT = /^(?:short[- ]?track )?speed skating$/i;
 const RESULTS_HEADING = /^results?$/i;

@@ -4,7 +4,8 @@ import type { SourceText } from './errors.js';
 // Title patterns capture untrimmed and the code trims: a lazy group next to `\s*` backtracks through
 // every split of a run of spaces, which costs the square of the run's length.
 const TITLE_LINE = /^=(?!=)(?<title>.*)=$/;
-const TITLE =
+/** `<sport> at the <year> <season> Olympics – <event>`: an event article's title, here and in the importer. */
+export const EVENT_TITLE =
   /^(?<sport>.+?) at the (?<year>\d{4}) (?<season>Winter|Summer) Olympics\s*[–—-]+\s*(?<event>.+)$/;
 // "Ladies'" carries its possessive after the s it already ends with.
 const GENDER_PREFIX = /^(?<gender>men|women|ladies|mixed)(?:'s|’s|'|’)?\s+/i;
@@ -39,7 +40,7 @@ export function readTitle(text: SourceText): ArticleTitle {
   if (!titleMatch?.groups)
     text.fail(line, 'expected a title line: "= <sport> at the <year> Winter Olympics – <event> ="');
   const title = (titleMatch.groups.title ?? '').trim();
-  const parts = TITLE.exec(title)?.groups;
+  const parts = EVENT_TITLE.exec(title)?.groups;
   if (!parts) text.fail(line, 'title does not name "<sport> at the <year> <season> Olympics – <event>"');
   const sportLabel = (parts.sport ?? '').trim();
   const year = Number(parts.year);
