@@ -71,9 +71,14 @@ export function codeSafe(text: string): string {
   return text.replace(/`/g, 'ˋ').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
+// escapeMarkdown's defaults only ever act on these characters. Its look-behind regexes cost a tenth of an
+// HTTP replica's CPU, and most names contain none of them.
+const MARKDOWN_CHARS = /[\\`*_~|]/;
+
 /** Text for ordinary markdown: `*`, `_`, `~`, `|`, `>` and friends in a name cannot format anything. */
 export function mdSafe(text: string): string {
-  return escapeMarkdown(text.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''));
+  const plain = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  return MARKDOWN_CHARS.test(plain) ? escapeMarkdown(plain) : plain;
 }
 
 /** "NED 🇳🇱" where the article states a NOC; empty otherwise. */
