@@ -5,12 +5,11 @@ import type { PictureJob } from '../pictures/requests.js';
 import type { Podium } from '../domain/index.js';
 import type { HeadToHead, Meeting } from '../domain/compare.js';
 import type { PersonalBest } from '../domain/bests.js';
-import type { ChartLabels, HeadToHeadBest, HeadToHeadMark } from './images/index.js';
+import type { ChartLabels, HeadToHeadBest, HeadToHeadMark, HeadToHeadRace } from './images/index.js';
 import { MAX_RACE_ROWS } from './images/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { EN } from '../i18n/lang.js';
+import { EN, capitalize } from '../i18n/lang.js';
 import { winText } from './podium.js';
-import { capitalize } from '../i18n/lang.js';
 import { distanceName, eventName, gamesName, heatName, sportName } from './names.js';
 import { competitionDates, pointsText } from './format.js';
 
@@ -159,9 +158,9 @@ function headToHeadMark(row: ResultRow, lang: Lang): HeadToHeadMark {
   };
 }
 
-function raceLine(m: Meeting, lang: Lang) {
+function raceLine(m: Meeting, lang: Lang): HeadToHeadRace {
   return {
-    race: heatName(m.round, m.heat, lang),
+    race: `${heatName(m.round, m.heat, lang)}${m.samePair ? lang.t('replies.compare.samePair') : ''}`,
     event: `${m.event.games.year} · ${eventName(m.event, lang)}`,
     a: headToHeadMark(m.a, lang),
     b: headToHeadMark(m.b, lang),

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import compare from '../../commands/compare.js';
 import { checkReplyLimits } from '../../src/render/limits.js';
+import { Dataset } from '../../src/domain/index.js';
 import { langFor } from '../../src/i18n/lang.js';
+import { parseArticle } from '../../src/parse/index.js';
 import type { PictureJob } from '../../src/pictures/requests.js';
 import { contextFor, invoke, seedDataset, typing, userErrorOf } from './factory.js';
 
@@ -222,6 +225,21 @@ describe('commands/compare', () => {
       expect(picture.request.input.bests).toStrictEqual([
         { distance: '1000 m (short track)', a: '1:24.133', b: '1:25.740', faster: 'a' },
       ]);
+    });
+
+    it('says when two long-track skaters raced in the same pair, as the text does', () => {
+      const text = readFileSync(new URL('../fixtures/e2e/3000m-women-2026.txt', import.meta.url), 'utf8');
+      const pairs = contextFor(new Dataset([parseArticle(text, '3000m-women-2026.txt').article]));
+      const races = (a: string, b: string) => {
+        const picture = compare.execute(invoke({ a, b }), pairs).picture;
+        if (picture?.request.kind !== 'headToHead') throw new Error('expected a head-to-head picture');
+        return picture.request.input.races.map((r) => [r.race, r.a.text, r.b.text, r.ahead]);
+      };
+      // Pair 2: Lindqvist and Halvorsen; pair 1: Okada.
+      expect(races('Ada Lindqvist', 'Nora Halvorsen')).toStrictEqual([
+        ['Race (same pair)', '3:58.12', '4:00.05', 'a'],
+      ]);
+      expect(races('Mei Okada', 'Ada Lindqvist')).toStrictEqual([['Race', '3:59.40', '3:58.12', 'b']]);
     });
 
     it('carries the words and the alt text in the reader’s language (ko), names and times as written', () => {
