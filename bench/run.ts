@@ -183,6 +183,16 @@ function commandInputs(data: Dataset): Record<string, Array<Record<string, strin
     event: events.map((e) => ({ event: e.id })),
     results: events.map((e) => ({ event: e.id })),
     search: athletes.map((a) => ({ query: a.tokens[0] ?? a.name })),
+    // Each sampled skater against one they raced (the head-to-head with rows) and one far down the list
+    // (most likely never met: the picture with only best times).
+    compare: athletes.flatMap((a, i) => {
+      const rival = a.appearances[0]?.heat.rows.find((row) => row.name !== a.name)?.name;
+      const other = athletes[(i + Math.floor(athletes.length / 2)) % athletes.length];
+      return [
+        ...(rival ? [{ a: a.name, b: rival }] : []),
+        ...(other && other !== a ? [{ a: a.name, b: other.name }] : []),
+      ];
+    }),
     medals: [{}],
     help: [{}],
   };

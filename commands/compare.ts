@@ -5,6 +5,7 @@ import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
 import { headToHead } from '../src/domain/compare.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 import { renderCompare } from '../src/render/compare.js';
+import { headToHeadPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -40,7 +41,9 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const b = resolveAthleteOption(dataset, requireString(invocation.options, 'b'));
   if (a.id === b.id)
     throw UserError.localized((lang) => ({ message: lang.t('errors.sameSkater', { name: a.name }) }));
-  return renderCompare(headToHead(dataset, a, b), invocation.lang);
+  const h = headToHead(dataset, a, b);
+  // The picture is a bonus: the text is the whole answer.
+  return { ...renderCompare(h, invocation.lang), picture: headToHeadPicture(h, invocation.lang) };
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {

@@ -1,11 +1,17 @@
-import type { PodiumCardInput, SprintChartInput, TimeChartInput } from '../render/images/index.js';
+import type {
+  HeadToHeadInput,
+  PodiumCardInput,
+  SprintChartInput,
+  TimeChartInput,
+} from '../render/images/index.js';
 import type * as ImagesModule from '../render/images/index.js';
 
 /** A picture to draw, as plain data so it can cross to a worker thread. */
 export type DrawRequest =
   | { kind: 'podium'; input: PodiumCardInput }
   | { kind: 'sprints'; input: SprintChartInput }
-  | { kind: 'times'; input: TimeChartInput };
+  | { kind: 'times'; input: TimeChartInput }
+  | { kind: 'headToHead'; input: HeadToHeadInput };
 
 /**
  * A picture a message should carry, as data: a host asks the pictures service to draw it (`draw(job)`)
@@ -32,7 +38,7 @@ let images: Promise<typeof ImagesModule> | null = null;
 /** Draws on the calling thread. */
 export async function drawHere(request: DrawRequest): Promise<Buffer> {
   images ??= import('../render/images/index.js');
-  const { renderPodiumCard, renderSprintChart, renderTimeChart } = await images;
+  const { renderHeadToHead, renderPodiumCard, renderSprintChart, renderTimeChart } = await images;
   switch (request.kind) {
     case 'podium':
       return renderPodiumCard(request.input);
@@ -40,5 +46,7 @@ export async function drawHere(request: DrawRequest): Promise<Buffer> {
       return renderSprintChart(request.input);
     case 'times':
       return renderTimeChart(request.input);
+    case 'headToHead':
+      return renderHeadToHead(request.input);
   }
 }

@@ -3,22 +3,29 @@ import { nocByCode, nocOfCountryCell } from '../model/countries.js';
 import { slug } from '../parse/slug.js';
 import type { PictureJob } from '../pictures/requests.js';
 import type { Podium } from '../domain/index.js';
-import type { ChartLabels } from './images/index.js';
+import type { HeadToHead, Meeting } from '../domain/compare.js';
+import type { PersonalBest } from '../domain/bests.js';
+import type { ChartLabels, HeadToHeadBest, HeadToHeadMark, HeadToHeadRace } from './images/index.js';
+import { MAX_RACE_ROWS } from './images/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { EN } from '../i18n/lang.js';
+import { EN, capitalize } from '../i18n/lang.js';
 import { winText } from './podium.js';
-import { eventName, gamesName, heatName, sportName } from './names.js';
-import { competitionDates } from './format.js';
+import { distanceName, eventName, gamesName, heatName, sportName } from './names.js';
+import { competitionDates, pointsText } from './format.js';
 
-// Keys name the data object itself, so a reloaded article never gets the picture of its old version.
+// Keys name the data objects themselves, so a reloaded article never gets the picture of its old version.
 const ids = new WeakMap<object, number>();
 let nextId = 0;
-function keyOf(kind: string, data: object, lang: Lang): string {
+function idOf(data: object): number {
   let id = ids.get(data);
   if (id === undefined) {
     id = ++nextId;
     ids.set(data, id);
   }
+  return id;
+}
+function keyOf(kind: string, data: object | readonly object[], lang: Lang): string {
+  const id = Array.isArray(data) ? data.map(idOf).join(':') : idOf(data);
   return lang.locale === EN.locale ? `${kind}:${id}` : `${kind}:${id}:${lang.locale}`;
 }
 
@@ -141,4 +148,117 @@ export function heatPicture(
       ...chartLabels(lang),
     },
   });
+}
+
+function headToHeadMark(row: ResultRow, lang: Lang): HeadToHeadMark {
+  return {
+    rank: row.rank,
+    text: row.mark.kind === 'time' ? row.mark.time.text : row.mark.kind === 'status' ? row.mark.text : null,
+    points: row.points ? pointsText(row.points.total, lang) : null,
+  };
+}
+
+function raceLine(m: Meeting, lang: Lang): HeadToHeadRace {
+  return {
+    race: `${heatName(m.round, m.heat, lang)}${m.samePair ? lang.t('replies.compare.samePair') : ''}`,
+    event: `${m.event.games.year} · ${eventName(m.event, lang)}`,
+    a: headToHeadMark(m.a, lang),
+    b: headToHeadMark(m.b, lang),
+    ahead: m.ahead,
+  };
+}
+
+/**
+ * Best times side by side: over the distances both have a time for when they met, else every distance
+ * either has one for (a dash for the other), so two who never met still have something to compare.
+ */
+function bestLines(h: HeadToHead, lang: Lang): HeadToHeadBest[] {
+  const distance = (best: PersonalBest) => capitalize(distanceName(best.sport, best.discipline, lang), lang);
+  if (h.meetings.length > 0 && h.sharedBests.length > 0)
+    return h.sharedBests.map((s) => ({
+      distance: distance(s.a),
+      a: s.a.time.text,
+      b: s.b.time.text,
+      faster: s.faster,
+    }));
+  const lines = new Map<string, HeadToHeadBest>();
+  for (const [side, bests] of [
+    ['a', h.bests.a],
+    ['b', h.bests.b],
+  ] as const) {
+    for (const best of bests) {
+      const line = lines.get(best.key) ?? { distance: distance(best), a: null, b: null, faster: null };
+      line[side] = best.time.text;
+      lines.set(best.key, line);
+    }
+  }
+  for (const shared of h.sharedBests) {
+    const line = lines.get(shared.key);
+    if (line) line.faster = shared.faster;
+  }
+  return [...lines.values()];
+}
+
+/** The alt text: who against whom, the tally or that they never met, and the best times drawn. */
+function headToHeadAlt(h: HeadToHead, bests: readonly HeadToHeadBest[], lang: Lang): string {
+  const { a, b } = h;
+  const summary =
+    h.meetings.length === 0
+      ? lang.t('replies.compare.never')
+      : lang.t('replies.compare.met', {
+          count: h.meetings.length,
+          a: a.name,
+          b: b.name,
+          winsA: h.wins.a,
+          winsB: h.wins.b,
+        });
+  const times = bests.map((best) => {
+    const marks = [
+      best.a === null ? [] : [`${a.name} ${best.a}`],
+      best.b === null ? [] : [`${b.name} ${best.b}`],
+    ];
+    return `${best.distance}: ${marks.flat().join(', ')}`;
+  });
+  const title = lang.t('replies.compare.title', { a: a.name, b: b.name });
+  return [`${title} — ${summary}`, ...times].join(' · ').slice(0, 1024);
+}
+
+/**
+ * The head-to-head picture: the races where they met with who finished ahead, the tally, and the best
+ * times; null when there is neither a race nor a time to draw (the text says all there is).
+ */
+export function headToHeadPicture(h: HeadToHead, lang: Lang = EN): PictureJob | null {
+  const bests = bestLines(h, lang);
+  if (h.meetings.length === 0 && bests.length === 0) return null;
+  const total = h.meetings.length;
+  const hidden = total - Math.min(total, MAX_RACE_ROWS);
+  return {
+    key: keyOf('headToHead', [h.a, h.b], lang),
+    // A name in a script slug() drops leaves nothing, hence the fallback.
+    name: `compare-${slug(h.a.name) || 'a'}-${slug(h.b.name) || 'b'}.png`,
+    description: headToHeadAlt(h, bests, lang),
+    request: {
+      kind: 'headToHead',
+      input: {
+        a: { name: h.a.name, noc: h.a.noc },
+        b: { name: h.b.name, noc: h.b.noc },
+        races: h.meetings.slice(0, MAX_RACE_ROWS).map((m) => raceLine(m, lang)),
+        wins: { a: h.wins.a, b: h.wins.b, total },
+        bests,
+        labels: {
+          headToHead: lang.t('pictures.headToHead'),
+          versus: lang.t('pictures.versus'),
+          racesWon: lang.t('pictures.racesWon'),
+          race: lang.t('pictures.race'),
+          neither: lang.t('replies.compare.neither'),
+          neverMet: lang.t('replies.compare.never'),
+          noTime: lang.t('replies.compare.noTime'),
+          moreRaces: hidden > 0 ? lang.t('pictures.moreRaces', { count: hidden }) : null,
+          bests: lang.t(
+            total > 0 && h.sharedBests.length > 0 ? 'replies.compare.sharedBests' : 'replies.bests.field',
+          ),
+        },
+      },
+    },
+  };
 }

@@ -383,6 +383,38 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
       await expectPictureEdit(standin, command, reply, /Quarterfinals, heat 3/);
       expectClean();
     });
+
+    it('/compare a:Sun Long b:Roberts Krūzbergs puts the four races side by side, then the head-to-head picture', async () => {
+      const command = standin.sendCommand({
+        name: 'compare',
+        options: [option('a', 'Sun Long'), option('b', 'Roberts Krūzbergs')],
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expectTextFirst(reply);
+      expect(onlyEmbed(reply).title).toBe('Sun Long vs Roberts Krūzbergs');
+      await expectPictureEdit(
+        standin,
+        command,
+        reply,
+        /^Sun Long vs Roberts Krūzbergs — Met in 4 races: Sun Long finished ahead 4×, Roberts Krūzbergs 0×\./,
+      );
+      const edit = command.edits()[0];
+      expect((edit?.body as MultipartBody).files[0]?.name).toBe('compare-sun-long-roberts-kruzbergs.png');
+      expectClean();
+    });
+
+    it('/compare of two who never met says so in the picture’s alt text too', async () => {
+      const command = standin.sendCommand({
+        name: 'compare',
+        options: [option('a', 'Jorrit Bergsma'), option('b', 'Sun Long')],
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expectTextFirst(reply);
+      await expectPictureEdit(standin, command, reply, /They never met in a race in the loaded events\./);
+      expectClean();
+    });
   });
 
   describe('the used-by examples in Dutch and Korean (interactions carrying `locale`)', () => {
@@ -498,6 +530,25 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
         expect(notes?.value.startsWith(want.legend), locale).toBe(true);
         await handled(command);
       }
+      expectClean();
+    });
+
+    it('/compare in ko: the head-to-head picture arrives by edit with Korean alt text, names and times as written', async () => {
+      const command = standin.sendCommand({
+        name: 'compare',
+        options: [option('a', 'Sun Long'), option('b', 'Roberts Krūzbergs')],
+        locale: 'ko',
+      });
+      const reply = await command.response();
+      expectPublicReply(reply);
+      expectTextFirst(reply);
+      expect(onlyEmbed(reply).title).toBe('Sun Long 대 Roberts Krūzbergs');
+      await expectPictureEdit(
+        standin,
+        command,
+        reply,
+        /^Sun Long 대 Roberts Krūzbergs — 4경기에서 만남: Sun Long 4회 앞섬, Roberts Krūzbergs 0회\. · 1000m \(쇼트트랙\): Sun Long 1:23\.585, Roberts Krūzbergs 1:23\.700$/,
+      );
       expectClean();
     });
   });
@@ -877,6 +928,15 @@ describe('the bot process (node dist/bundle/main.js) against the Discord stand-i
         'Met in 4 races: Sun Long finished ahead 4×, Roberts Krūzbergs 0×.',
       );
       await handled(command);
+      // The picture comes with the reply when drawn before, else as an edit: never as a follow-up.
+      const pictures = [
+        reply.files,
+        ...command.edits().map((edit) => (edit.body as MultipartBody).files ?? []),
+      ];
+      expect(pictures.flat().map((file) => [file.name, file.contentType])).toStrictEqual([
+        ['compare-sun-long-roberts-kruzbergs.png', 'image/png'],
+      ]);
+      expect(followUps(command)).toBe(0);
       expectClean();
     });
 

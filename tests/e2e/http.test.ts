@@ -204,6 +204,18 @@ describe('the HTTP host (INTERACTIONS_PORT) against the stand-in delivering over
       await expectPictureEdit(command, reply, /Quarterfinals, heat 3/);
       expectClean();
     });
+
+    it('/compare a:Sun Long b:Roberts Krūzbergs: the races side by side, then the head-to-head picture', async () => {
+      const command = standin.sendCommand({
+        name: 'compare',
+        options: [option('a', 'Sun Long'), option('b', 'Roberts Krūzbergs')],
+      });
+      const reply = await command.response();
+      expectReply(reply, false);
+      expect(onlyEmbed(reply).title).toBe('Sun Long vs Roberts Krūzbergs');
+      await expectPictureEdit(command, reply, /^Sun Long vs Roberts Krūzbergs — Met in 4 races:/);
+      expectClean();
+    });
   });
 
   it.each<{ what: string; command: string; options: OptionInput[]; values: (string | number)[] }>([

@@ -6,7 +6,9 @@ import { Dataset } from '../../src/domain/index.js';
 import type { EventArticle, Heat, Round } from '../../src/model/schemas.js';
 import { drawHere } from '../../src/pictures/requests.js';
 import { eventName } from '../../src/render/names.js';
-import { heatPicture, podiumPicture } from '../../src/render/pictures.js';
+import { headToHeadPicture, heatPicture, podiumPicture } from '../../src/render/pictures.js';
+import { headToHead } from '../../src/domain/compare.js';
+import { resolveAthleteOption } from '../../src/domain/options.js';
 import { loadSeeds } from '../search/helpers.js';
 
 const SIZE = 48;
@@ -98,6 +100,44 @@ describe('render/pictures: a picture in the reader’s language', () => {
       expect(card.request.input.eventName).toBe(eventName(massStart.event, lang));
       expect(card.request.input.medallists[0]?.name).toBe('Jorrit Bergsma');
       expect((await drawHere(card.request)).subarray(1, 4).toString()).toBe('PNG');
+    },
+  );
+
+  it.each([
+    ['ko', '맞대결', '준준결승 3조'],
+    ['ja', '直接対決', '準々決勝 第3組'],
+    ['zh-CN', '交手记录', '四分之一决赛第3组'],
+  ])(
+    '%s: the head-to-head picture carries its words as data and draws every letter of them',
+    async (locale, kicker, race) => {
+      const lang = langFor(locale);
+      const h = headToHead(
+        data,
+        resolveAthleteOption(data, 'Sun Long'),
+        resolveAthleteOption(data, 'Roberts Krūzbergs'),
+      );
+      const job = headToHeadPicture(h, lang);
+      if (job?.request.kind !== 'headToHead') throw new Error('expected a head-to-head picture');
+      const { labels, races, bests } = job.request.input;
+      expect(labels.headToHead).toBe(kicker);
+      expect(races[1]?.race).toBe(race);
+      expect(job.description).toContain(
+        lang.t('replies.compare.title', { a: 'Sun Long', b: 'Roberts Krūzbergs' }),
+      );
+      const words = [
+        ...Object.values(labels).filter((word): word is string => word !== null),
+        ...races.flatMap((r) => [r.race, r.event]),
+        ...bests.map((b) => b.distance),
+      ];
+      const letters = [...new Set([...words.join('')].filter((c) => /\p{L}/u.test(c)))];
+      expect(letters.some((c) => /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(c))).toBe(true);
+      for (const letter of letters) {
+        expect(glyph(letter), `${locale} ${letter}`).not.toBe(MISSING);
+        expect(glyph(letter, 700), `${locale} ${letter}`).not.toBe(MISSING_BOLD);
+      }
+      const english = headToHeadPicture(h);
+      if (!english) throw new Error('expected an English picture');
+      expect(Buffer.compare(await drawHere(job.request), await drawHere(english.request))).not.toBe(0);
     },
   );
 });

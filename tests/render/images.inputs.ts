@@ -1,4 +1,11 @@
-import type { PodiumCardInput, SprintChartInput, TimeChartInput } from '../../src/render/images/index.js';
+import type {
+  HeadToHeadInput,
+  HeadToHeadLabels,
+  HeadToHeadMark,
+  PodiumCardInput,
+  SprintChartInput,
+  TimeChartInput,
+} from '../../src/render/images/index.js';
 
 /** The men's mass start podium, as in seeds/000_*.txt. */
 export const mensMassStartPodium: PodiumCardInput = {
@@ -50,4 +57,113 @@ export const shortTrackQuarterfinal3: TimeChartInput = {
     { rank: null, name: 'Pietro Sighel', timeText: null, ms: null, note: 'PEN' },
     { rank: null, name: 'Quentin Fercoq', timeText: null, ms: null, note: 'PEN' },
   ],
+};
+
+const LABELS: HeadToHeadLabels = {
+  headToHead: 'Head to head',
+  versus: 'vs',
+  racesWon: 'Races won',
+  race: 'Race',
+  neither: 'Neither finished ahead',
+  neverMet: 'They never met in a race in the loaded events.',
+  noTime: 'No finishing time in the loaded events',
+  moreRaces: null,
+  bests: 'Best times over the same distance',
+};
+
+const mark = (rank: number | null, text: string | null, points: string | null = null): HeadToHeadMark => ({
+  rank,
+  text,
+  points,
+});
+
+/** Sun Long against Roberts Krūzbergs: the four races of seeds/002_*.txt where they met. */
+export const sunLongVsKruzbergs: HeadToHeadInput = {
+  a: { name: 'Sun Long', noc: 'CHN' },
+  b: { name: 'Roberts Krūzbergs', noc: null },
+  races: [
+    {
+      race: 'Heats, heat 8',
+      event: "2026 · Men's 1000 metres",
+      a: mark(2, '1:25.339'),
+      b: mark(3, '1:25.341'),
+      ahead: 'a',
+    },
+    {
+      race: 'Quarterfinals, heat 3',
+      event: "2026 · Men's 1000 metres",
+      a: mark(1, '1:26.563'),
+      b: mark(2, '1:27.133'),
+      ahead: 'a',
+    },
+    {
+      race: 'Semifinals, heat 1',
+      event: "2026 · Men's 1000 metres",
+      a: mark(2, '1:23.585'),
+      b: mark(3, '1:23.700'),
+      ahead: 'a',
+    },
+    {
+      race: 'Final A',
+      event: "2026 · Men's 1000 metres",
+      a: mark(2, '1:24.565'),
+      b: mark(5, '1:24.681'),
+      ahead: 'a',
+    },
+  ],
+  wins: { a: 4, b: 0, total: 4 },
+  bests: [{ distance: '1000 m (short track)', a: '1:23.585', b: '1:23.700', faster: 'a' }],
+  labels: LABELS,
+};
+
+/** Jorrit Bergsma and Sun Long, who skated different events: no race, each one's best alone. */
+export const bergsmaVsSunLong: HeadToHeadInput = {
+  a: { name: 'Jorrit Bergsma', noc: 'NED' },
+  b: { name: 'Sun Long', noc: 'CHN' },
+  races: [],
+  wins: { a: 0, b: 0, total: 0 },
+  bests: [
+    { distance: 'Mass start', a: '7:47.81', b: null, faster: null },
+    { distance: '1000 m (short track)', a: null, b: '1:23.585', faster: null },
+  ],
+  labels: { ...LABELS, bests: 'Best times in the loaded events' },
+};
+
+/** Everything the seeds do not show at once: a tie, a penalty, points, long names, more races than rows. */
+export const crowdedHeadToHead: HeadToHeadInput = {
+  a: { name: 'Antoine Gélinas-Beaulieu Tremblay-Fortin', noc: 'CAN' },
+  b: { name: 'Aurora Grinden Løvås', noc: null },
+  races: [
+    {
+      race: 'Semifinals, heat 2',
+      event: "2022 · Men's mass start",
+      a: mark(3, '7:40.12', '20 pts'),
+      b: mark(9, '7:52.40', '1 pt'),
+      ahead: 'a',
+    },
+    {
+      race: 'Quarterfinals, heat 1',
+      event: "2026 · Men's 1500 metres",
+      a: mark(null, 'PEN'),
+      b: mark(2, '2:14.052'),
+      ahead: 'b',
+    },
+    {
+      race: 'Final B',
+      event: "2026 · Men's 1500 metres",
+      a: mark(null, 'DNF'),
+      b: mark(null, null),
+      ahead: null,
+    },
+    ...Array.from({ length: 7 }, (_, index) => ({
+      race: `Heats, heat ${index + 1}`,
+      event: "2030 · Men's 1000 metres",
+      a: mark(1, '1:25.000'),
+      b: mark(2, '1:25.010'),
+      ahead: 'a' as const,
+    })),
+  ],
+  wins: { a: 10, b: 2, total: 13 },
+  bests: [],
+  labels: { ...LABELS, moreRaces: '…and 3 more races' },
 };

@@ -9,6 +9,10 @@ import { formatDuration } from '../../src/parse/time.js';
 import { createSurface, fitLine, wrapName } from '../../src/render/images/draw.js';
 import {
   CHART_WIDTH,
+  HEAD_TO_HEAD_WIDTH,
+  headToHeadLayout,
+  renderHeadToHead,
+  type HeadToHeadInput,
   PODIUM_CARD_HEIGHT,
   PODIUM_CARD_WIDTH,
   renderPodiumCard,
@@ -19,7 +23,16 @@ import {
   type PodiumCardInput,
 } from '../../src/render/images/index.js';
 import { createImageCache } from '../../src/pictures/cache.js';
-import { mensMassStartPodium, shortTrackQuarterfinal3, womensMassStartFinal } from './images.inputs.js';
+import { SIDE_COLORS, type Box } from '../../src/render/images/head-to-head.js';
+import { parseColor } from '../../src/render/images/draw.js';
+import {
+  bergsmaVsSunLong,
+  crowdedHeadToHead,
+  mensMassStartPodium,
+  shortTrackQuarterfinal3,
+  sunLongVsKruzbergs,
+  womensMassStartFinal,
+} from './images.inputs.js';
 
 // UPDATE_IMAGES=1 npx vitest run tests/render/images.test.ts rewrites the references; look at them before committing.
 const UPDATE = process.env.UPDATE_IMAGES === '1';
@@ -242,6 +255,120 @@ describe('render/images', () => {
         rows: [{ rank: null, name: 'Pietro Sighel', timeText: null, ms: null, note: 'PEN' }],
       });
       expect(pngSize(png)).toStrictEqual({ width: 1200, height: timeChartHeight(1) });
+    });
+  });
+
+  describe('renderHeadToHead', () => {
+    type Decoded = Awaited<ReturnType<typeof decode>>;
+    /** Pixels bright enough to be text, a bar or a marker: the background and row stripes stay far below. */
+    function inkIn(image: Decoded, box: Box): number {
+      let ink = 0;
+      for (let y = Math.round(box.y); y < Math.round(box.y + box.height); y += 1) {
+        for (let x = Math.round(box.x); x < Math.round(box.x + box.width); x += 1) {
+          const at = (y * image.width + x) * 4;
+          if (Math.max(image.pixels[at] ?? 0, image.pixels[at + 1] ?? 0, image.pixels[at + 2] ?? 0) > 90)
+            ink += 1;
+        }
+      }
+      return ink;
+    }
+    /** Pixels of one skater's colour (within a few levels: anti-aliased edges are not counted). */
+    function colourIn(image: Decoded, box: Box, side: 'a' | 'b'): number {
+      const [r, g, b] = parseColor(SIDE_COLORS[side]);
+      let count = 0;
+      for (let y = Math.round(box.y); y < Math.round(box.y + box.height); y += 1) {
+        for (let x = Math.round(box.x); x < Math.round(box.x + box.width); x += 1) {
+          const at = (y * image.width + x) * 4;
+          const near = (channel: number, value: number) =>
+            Math.abs((image.pixels[at + channel] ?? 0) - value) <= 6;
+          if (near(0, r) && near(1, g) && near(2, b)) count += 1;
+        }
+      }
+      return count;
+    }
+    const half = (box: Box, side: 'a' | 'b'): Box => ({
+      ...box,
+      x: side === 'a' ? box.x : box.x + box.width / 2,
+      width: box.width / 2,
+    });
+
+    it.each<[string, HeadToHeadInput, number]>([
+      ['four races and a shared best', sunLongVsKruzbergs, 732],
+      ['two who never met', bergsmaVsSunLong, 464],
+      ['ten races drawn of thirteen, a tie and no best', crowdedHeadToHead, 1180],
+    ])('sizes the picture to its rows: %s', (_label, input, height) => {
+      expect(headToHeadLayout(input).height).toBe(height);
+      expect(pngSize(renderHeadToHead(input))).toStrictEqual({ width: HEAD_TO_HEAD_WIDTH, height });
+    });
+
+    it('renders the same bytes for the same input', () => {
+      expect(renderHeadToHead(sunLongVsKruzbergs).equals(renderHeadToHead(sunLongVsKruzbergs))).toBe(true);
+    });
+
+    it('matches the reference picture', async () => {
+      await expectMatchesReference(
+        renderHeadToHead(sunLongVsKruzbergs),
+        'head-to-head-sun-long-kruzbergs.png',
+      );
+    });
+
+    it.each<[string, HeadToHeadInput]>([
+      ['four races and a shared best', sunLongVsKruzbergs],
+      ['two who never met', bergsmaVsSunLong],
+      ['ten races drawn of thirteen, a tie and no best', crowdedHeadToHead],
+    ])('draws something in every part of the plan, and nothing below it: %s', async (_label, input) => {
+      const image = await decode(renderHeadToHead(input));
+      const layout = headToHeadLayout(input);
+      const boxes = [
+        layout.names,
+        layout.tally,
+        ...layout.races,
+        ...(layout.more ? [layout.more] : []),
+        ...layout.bests,
+      ];
+      for (const [index, box] of boxes.entries())
+        expect(inkIn(image, box), `box ${index}`).toBeGreaterThan(200);
+      const last = boxes.at(-1)!;
+      const below = {
+        x: 0,
+        y: last.y + last.height + 4,
+        width: image.width,
+        height: image.height - last.y - last.height - 4,
+      };
+      expect(below.height).toBeGreaterThan(0);
+      expect(inkIn(image, below)).toBe(0);
+    });
+
+    it('draws each name in its own colour and the tally bar split by who finished ahead', async () => {
+      const image = await decode(renderHeadToHead(crowdedHeadToHead));
+      const { names, tally } = headToHeadLayout(crowdedHeadToHead);
+      expect(colourIn(image, half(names, 'a'), 'a')).toBeGreaterThan(500);
+      expect(colourIn(image, half(names, 'a'), 'b')).toBe(0);
+      expect(colourIn(image, half(names, 'b'), 'b')).toBeGreaterThan(500);
+      expect(colourIn(image, half(names, 'b'), 'a')).toBe(0);
+      // 10 of 13 races to the left skater: about three quarters of the bar in the first colour.
+      const bar = { ...tally, y: tally.y + 40, height: 20 };
+      const a = colourIn(image, bar, 'a');
+      const b = colourIn(image, bar, 'b');
+      expect(a / b).toBeGreaterThan(3.5);
+      expect(a / b).toBeLessThan(6.5);
+    });
+
+    it('marks who finished ahead in each race in that skater’s colour, on that skater’s side', async () => {
+      const image = await decode(renderHeadToHead(crowdedHeadToHead));
+      const { races } = headToHeadLayout(crowdedHeadToHead);
+      const right = (box: Box, side: 'a' | 'b'): Box => {
+        const column = half(half(box, 'b'), side);
+        return side === 'a' ? { ...column, x: column.x - 40, width: column.width + 40 } : column;
+      };
+      crowdedHeadToHead.races.forEach((race, index) => {
+        const box = races[index]!;
+        for (const side of ['a', 'b'] as const) {
+          const marked = colourIn(image, right(box, side), side);
+          if (race.ahead === side) expect(marked, `race ${index} ${side}`).toBeGreaterThan(100);
+          else expect(marked, `race ${index} ${side}`).toBe(0);
+        }
+      });
     });
   });
 

@@ -1,6 +1,18 @@
 // Render timings, printed for a person: npx tsx tests/render/images.timing.ts [renders]
-import { renderPodiumCard, renderSprintChart, renderTimeChart } from '../../src/render/images/index.js';
-import { mensMassStartPodium, shortTrackQuarterfinal3, womensMassStartFinal } from './images.inputs.js';
+import {
+  renderHeadToHead,
+  renderPodiumCard,
+  renderSprintChart,
+  renderTimeChart,
+} from '../../src/render/images/index.js';
+import {
+  bergsmaVsSunLong,
+  crowdedHeadToHead,
+  mensMassStartPodium,
+  shortTrackQuarterfinal3,
+  sunLongVsKruzbergs,
+  womensMassStartFinal,
+} from './images.inputs.js';
 
 const renders = Number(process.argv[2] ?? 50);
 const warmup = 5;
@@ -9,6 +21,9 @@ const pictures: [string, () => Buffer][] = [
   ['podium card', () => renderPodiumCard(mensMassStartPodium)],
   ['sprint chart (16 rows)', () => renderSprintChart(womensMassStartFinal)],
   ['time chart (5 rows)', () => renderTimeChart(shortTrackQuarterfinal3)],
+  ['head to head (4 races)', () => renderHeadToHead(sunLongVsKruzbergs)],
+  ['head to head (never met)', () => renderHeadToHead(bergsmaVsSunLong)],
+  ['head to head (10 races)', () => renderHeadToHead(crowdedHeadToHead)],
 ];
 
 function percentile(sorted: readonly number[], fraction: number): number {

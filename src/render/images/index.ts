@@ -20,3 +20,15 @@ export {
   type PodiumCardInput,
   type PodiumMedallist,
 } from './podium.js';
+export {
+  HEAD_TO_HEAD_WIDTH,
+  MAX_RACE_ROWS,
+  headToHeadLayout,
+  renderHeadToHead,
+  type HeadToHeadBest,
+  type HeadToHeadInput,
+  type HeadToHeadLabels,
+  type HeadToHeadMark,
+  type HeadToHeadRace,
+  type HeadToHeadSkater,
+} from './head-to-head.js';
