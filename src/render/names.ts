@@ -4,6 +4,7 @@ import { eventLabel } from '../search/events.js';
 import { heatLabel as englishHeatLabel } from '../domain/rounds.js';
 import type { Lang, ReplyKey } from '../i18n/lang.js';
 import { EN, capitalize } from '../i18n/lang.js';
+import { LocaleMemo } from './memo.js';
 
 // English replies show the article's own words (the tests and the articles agree on them); every other
 // language composes names from the event's structure, so no article needs translating.
@@ -26,9 +27,16 @@ function disciplineName(discipline: string, lang: Lang): string | null {
   return lang.t(distance.relay ? 'names.relay' : 'names.distance', params);
 }
 
+const eventNames = new LocaleMemo<EventArticle, string>();
+const gamesNames = new LocaleMemo<EventArticle, string>();
+
 /** The event in the reader's language, e.g. nl "Massastart mannen", "1000 meter mannen (shorttrack)". */
 export function eventName(event: EventArticle, lang: Lang = EN): string {
   if (english(lang)) return event.eventName;
+  return eventNames.get(event, lang, () => composeEventName(event, lang));
+}
+
+function composeEventName(event: EventArticle, lang: Lang): string {
   const discipline = disciplineName(event.discipline, lang);
   // A discipline the bot has no words for is shown as the article names it.
   if (discipline === null) return event.eventName;
@@ -46,8 +54,11 @@ export function eventName(event: EventArticle, lang: Lang = EN): string {
 /** The Games, e.g. "2026 Winter Olympics", nl "Olympische Winterspelen 2026". */
 export function gamesName(event: EventArticle, lang: Lang = EN): string {
   if (english(lang)) return event.games.label;
-  const key = event.games.season === 'Winter' ? 'names.winterGames' : 'names.summerGames';
-  return lang.t(key, { year: event.games.year });
+  return gamesNames.get(event, lang, () =>
+    lang.t(event.games.season === 'Winter' ? 'names.winterGames' : 'names.summerGames', {
+      year: event.games.year,
+    }),
+  );
 }
 
 /** The sport in a few words: "short track" or "speed skating". */
