@@ -18,6 +18,12 @@ const DISCIPLINES: Record<string, ReplyKey> = {
 const GENDERS: Record<string, ReplyKey> = { men: 'events.men', women: 'events.women', mixed: 'events.mixed' };
 const DISTANCE = /^(?<n>\d+)m(?<relay>-relay)?$/;
 
+/** Whether the discipline is a distance ("500 metres"): a plural noun, where a language makes the gender agree. */
+function isDistance(discipline: string): boolean {
+  const distance = DISTANCE.exec(discipline)?.groups;
+  return distance?.n !== undefined && distance.relay === undefined;
+}
+
 function disciplineName(discipline: string, lang: Lang): string | null {
   const key = DISCIPLINES[discipline];
   if (key) return lang.t(key);
@@ -42,7 +48,12 @@ function composeEventName(event: EventArticle, lang: Lang): string {
   if (discipline === null) return event.eventName;
   const gender = event.gender ? GENDERS[event.gender] : undefined;
   const name = gender
-    ? lang.t('names.event', { discipline, gender: lang.t(gender) })
+    ? lang.t('names.event', {
+        discipline,
+        // Italian writes "500 metri maschili" but "partenza in linea maschile": the `distance` context
+        // (events.men_distance) holds the form that agrees with a distance, in a locale that has one.
+        gender: lang.t(gender, isDistance(event.discipline) ? { context: 'distance' } : undefined),
+      })
     : lang.t('names.eventNoGender', { discipline });
   const full =
     event.sport === 'short-track'

@@ -78,7 +78,8 @@ export const LOCALIZED_EVENT_WORDS: ReadonlyMap<string, string> = (() => {
   const words = new Map<string, string>();
   for (const locale of LOCALES) {
     for (const [key, text] of Object.entries(section(RESOURCES[locale], 'events'))) {
-      const english = ENGLISH_OF_KEY[key];
+      // A context form ("men_distance", Italian "maschili") is typed for the same word.
+      const english = ENGLISH_OF_KEY[key.replace(/_distance$/, '')];
       const word = foldName(text);
       if (english && word !== '' && !words.has(word)) words.set(word, english);
     }

@@ -80,6 +80,12 @@ function keysUsedByCommands(): string[] {
 }
 
 const PLURAL = /_(?:zero|one|two|few|many|other)$/;
+/**
+ * The i18next contexts a locale may add to a word of en-US's where its grammar needs another form (Italian
+ * "500 metri maschili" against "partenza in linea maschile"); a locale without one uses the word itself.
+ */
+const CONTEXT = /_distance$/;
+const CONTEXT_WORDS = ['events.men', 'events.women', 'events.mixed'];
 
 /**
  * The keys a locale must have: en-US's, with each plural key (`laps_one`, `laps_other`) in exactly the
@@ -114,7 +120,10 @@ describe('i18n', () => {
     });
 
     it.each(LOCALES.filter((l) => l !== BASE_LOCALE))('%s has exactly the keys of en-US', (locale) => {
-      const keys = resourceKeys(RESOURCES[locale]).sort();
+      const all = resourceKeys(RESOURCES[locale]).sort();
+      const contexts = all.filter((key) => CONTEXT.test(key));
+      expect(contexts.filter((key) => !CONTEXT_WORDS.includes(key.replace(CONTEXT, '')))).toStrictEqual([]);
+      const keys = all.filter((key) => !CONTEXT.test(key));
       const expected = expectedKeys(locale);
       const missing = expected.filter((key) => !keys.includes(key));
       const unknown = keys.filter((key) => !expected.includes(key));
