@@ -109,6 +109,13 @@ const dateFormat = cachedFormatter(
     new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 );
 
+const regionNames = cachedFormatter((locale) => new Intl.DisplayNames(locale, { type: 'region' }));
+
+/** A country or territory (ISO 3166 region code) as the locale names it, from the CLDR data Intl carries. */
+export function regionName(region: string, lang: Lang): string | undefined {
+  return regionNames(lang).of(region);
+}
+
 /** A whole number as the locale writes it (grouping included). */
 export function formatNumber(n: number, lang: Lang): string {
   return numberFormat(lang).format(n);

@@ -1,5 +1,6 @@
 import type { EventArticle, Heat, Medal, ResultRow, Round } from '../model/schemas.js';
-import { nocByCode, nocOfCountryCell } from '../model/countries.js';
+import { nocOfCountryCell } from '../model/countries.js';
+import { countryName } from './countries.js';
 import { slug } from '../parse/slug.js';
 import type { PictureJob } from '../pictures/requests.js';
 import type { Podium } from '../domain/index.js';
@@ -83,7 +84,7 @@ export function podiumPicture(podium: Podium, lang: Lang = EN): PictureJob | nul
           medal: p.medal,
           name: p.name,
           noc: p.noc,
-          countryName: p.noc ? nocByCode(p.noc).name : null,
+          countryName: p.noc ? countryName(p.noc, lang) : null,
         })),
         winValue: podium.win ? winText(podium.win, lang) : null,
         ...medalLabels(lang),

@@ -6,6 +6,7 @@ import { loadCommands } from '../../src/app/registry.js';
 import { BASE_LOCALE, LOCALES, RESOURCES, resourceKeys, translator } from '../../src/i18n/index.js';
 import type { BotLocale, Resource } from '../../src/i18n/index.js';
 import { RoundKind } from '../../src/model/schemas.js';
+import { OLYMPIC_NAME_CODES, olympicName } from '../../src/model/countries.js';
 
 const LOCALES_DIR = new URL('../../src/i18n/locales/', import.meta.url);
 // Discord's rule for command and option names (docs, "Application Command Naming"), with lower case
@@ -141,11 +142,20 @@ describe('i18n', () => {
         ...quotedStrings(new URL('../../src/', import.meta.url)),
         ...quotedStrings(new URL('../../commands/', import.meta.url)),
       ]);
+      // `countries.*` is read as `countries.${code}`: the next test holds it to the model's codes.
       const replyKeys = new Set(
-        baseKeys.filter((key) => !key.startsWith('commands.')).map((key) => key.replace(PLURAL, '')),
+        baseKeys
+          .filter((key) => !key.startsWith('commands.') && !key.startsWith('countries.'))
+          .map((key) => key.replace(PLURAL, '')),
       );
       expect([...replyKeys].filter((key) => !quoted.has(key))).toStrictEqual([]);
       expect(replyKeys.size).toBeGreaterThan(100);
+    });
+
+    it('names exactly the NOCs whose Olympic name is not a country’s, in en-US as the model states them', () => {
+      const countries = baseKeys.filter((key) => key.startsWith('countries.')).map((key) => key.slice(10));
+      expect(countries.sort()).toStrictEqual([...OLYMPIC_NAME_CODES].sort());
+      for (const code of countries) expect(lookup(base, `countries.${code}`), code).toBe(olympicName(code));
     });
 
     it.each(LOCALES)('%s keeps every {{placeholder}} of en-US in each reply string', (locale) => {
