@@ -138,10 +138,21 @@ export function heatChoices(
     });
 }
 
-export function athleteChoices(data: Dataset, typed: string): Choice[] {
+/**
+ * Skaters with their events in the caller's language; events that would not fit a choice's 100 characters
+ * are counted ("+2 events") rather than cut off mid-name.
+ */
+export function athleteChoices(data: Dataset, typed: string, lang: Lang = EN): Choice[] {
   return data.athletes.suggest(typed, MAX_CHOICES).map((a) => {
-    const events = new Set(a.appearances.map((x) => x.event.eventName));
-    const noc = a.noc ? ` (${a.noc})` : '';
-    return { name: clip(`${a.name}${noc} — ${[...events].join(', ')}`, 100), value: clip(a.id, 100) };
+    const events = [...new Set(a.appearances.map((x) => eventName(x.event, lang)))];
+    const head = `${a.name}${a.noc ? ` (${a.noc})` : ''} — `;
+    let shown = events.length;
+    const label = () => {
+      const rest = events.length - shown;
+      const more = rest > 0 ? lang.t('replies.choices.moreEvents', { count: rest }) : '';
+      return `${head}${[...events.slice(0, shown), ...(more ? [more] : [])].join(', ')}`;
+    };
+    while (shown > 1 && label().length > 100) shown--;
+    return { name: clip(label(), 100), value: clip(a.id, 100) };
   });
 }
