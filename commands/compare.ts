@@ -47,7 +47,7 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
 }
 
 export function autocomplete(invocation: AutocompleteInvocation, ctx: Context) {
-  return athleteChoices(ctx.data, invocation.focused.value);
+  return athleteChoices(ctx.data, invocation.focused.value, invocation.lang);
 }
 
 export default { data, execute, autocomplete } satisfies CommandModule;

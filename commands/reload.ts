@@ -17,9 +17,9 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 localizeCommand(data);
 
-export async function execute(_invocation: Invocation, ctx: Context): Promise<Reply> {
+export async function execute(invocation: Invocation, ctx: Context): Promise<Reply> {
   const report = await ctx.reload();
-  return renderReload(report, ctx.status());
+  return renderReload(report, ctx.status(), invocation.lang);
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;

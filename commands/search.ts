@@ -29,7 +29,12 @@ export function execute(invocation: Invocation, ctx: Context): Reply {
   const dataset = ctx.data;
   const query = requireString(invocation.options, 'query');
   const hits = dataset.text.query(query, MAX_HITS);
-  return renderSearch(query, hits, hits.length === 0 ? dataset.athletes.suggest(query, 3) : []);
+  return renderSearch(
+    query,
+    hits,
+    hits.length === 0 ? dataset.athletes.suggest(query, 3) : [],
+    invocation.lang,
+  );
 }
 
 export default { data, execute } satisfies CommandModule;

@@ -18,8 +18,8 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 localizeCommand(data);
 
-export function execute(_invocation: Invocation, ctx: Context): Reply {
-  return renderStatus(ctx.status(), wikipediaWatchStatus(), ctx.shards?.());
+export function execute(invocation: Invocation, ctx: Context): Reply {
+  return renderStatus(ctx.status(), wikipediaWatchStatus(), ctx.shards?.(), invocation.lang);
 }
 
 export default { data, execute, adminOnly: true } satisfies CommandModule;

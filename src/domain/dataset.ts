@@ -7,20 +7,21 @@ import type { Appearance, Athlete } from '../search/athletes.js';
 import { EventIndex } from '../search/events.js';
 import { TextIndex } from '../search/fulltext.js';
 import { LOCALES } from '../i18n/index.js';
+import type { BotLocale } from '../i18n/index.js';
 import { langFor } from '../i18n/lang.js';
 import { eventName } from '../render/names.js';
 
 const LANGS = LOCALES.map((locale) => langFor(locale));
-const namesByShape = new Map<string, readonly string[]>();
+const namesByShape = new Map<string, Partial<Record<BotLocale, string>>>();
 /**
  * An event's name in every bot locale, so autocomplete finds it by any of them. Names follow from the
  * event's shape alone, and a large corpus has few shapes, so each is composed once.
  */
-function namesInEveryLocale(event: EventArticle): readonly string[] {
+function namesInEveryLocale(event: EventArticle): Partial<Record<BotLocale, string>> {
   const shape = [event.sport, event.discipline, event.gender, event.eventName].join('|');
   let names = namesByShape.get(shape);
   if (!names) {
-    names = LANGS.map((lang) => eventName(event, lang));
+    names = Object.fromEntries(LANGS.map((lang) => [lang.locale, eventName(event, lang)]));
     namesByShape.set(shape, names);
   }
   return names;

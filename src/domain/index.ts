@@ -1,4 +1,4 @@
 export { Dataset } from './dataset.js';
 export type { AthleteSummary, EventPath, MedalRow, Podium, PodiumPlace, WinningValue } from './dataset.js';
 export { UserError } from './errors.js';
-export { heatLabel, resolveHeat, resolveRound, suggestRounds } from './rounds.js';
+export { heatLabel, rankRounds, resolveHeat, resolveRound, suggestRounds } from './rounds.js';

@@ -5,7 +5,7 @@ import { MAX_CHOICES, eventLabel } from '../search/index.js';
 import { clip, nocLabel } from '../render/format.js';
 import type { Dataset } from './dataset.js';
 import { UserError } from './errors.js';
-import { resolveHeat, resolveRound, suggestRounds } from './rounds.js';
+import { rankRounds, resolveHeat, resolveRound, suggestRounds } from './rounds.js';
 import { eventLine, eventName, heatName, roundName } from '../render/names.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
@@ -38,7 +38,8 @@ export function resolveRoundOption(event: EventArticle, text: string | null): Ro
     message: needed
       ? lang.t('errors.roundNeeded', { event: eventName(event, lang) })
       : lang.t('errors.roundUnknown', { event: eventName(event, lang), text: shown(text) }),
-    suggestions: event.rounds.map((r) => `\`${r.id}\` — ${roundName(r, lang)}`),
+    // The rounds the typed word starts come first, in the caller's language before others.
+    suggestions: rankRounds(event, text ?? '', lang.locale).map((r) => `\`${r.id}\` — ${roundName(r, lang)}`),
   }));
 }
 
@@ -82,7 +83,7 @@ export function resolveAthleteOption(data: Dataset, text: string): Athlete {
 /** Choices name events in the caller's language; the values stay canonical ids, whatever was typed. */
 export function eventChoices(data: Dataset, typed: string, lang: Lang = EN): Choice[] {
   return data.events
-    .suggest(typed, MAX_CHOICES)
+    .suggest(typed, MAX_CHOICES, lang.locale)
     .map((e) => ({ name: lang.locale === EN.locale ? eventLabel(e) : eventLine(e, lang), value: e.id }));
 }
 
@@ -108,7 +109,7 @@ export function roundChoices(
 ): Choice[] {
   const event = eventFrom(data, eventText);
   if (!event) return [];
-  return suggestRounds(event, typed)
+  return suggestRounds(event, typed, lang.locale)
     .slice(0, MAX_CHOICES)
     .map((r) => ({ name: clip(roundChoiceName(r, lang), 100), value: r.id }));
 }
@@ -137,10 +138,21 @@ export function heatChoices(
     });
 }
 
-export function athleteChoices(data: Dataset, typed: string): Choice[] {
+/**
+ * Skaters with their events in the caller's language; events that would not fit a choice's 100 characters
+ * are counted ("+2 events") rather than cut off mid-name.
+ */
+export function athleteChoices(data: Dataset, typed: string, lang: Lang = EN): Choice[] {
   return data.athletes.suggest(typed, MAX_CHOICES).map((a) => {
-    const events = new Set(a.appearances.map((x) => x.event.eventName));
-    const noc = a.noc ? ` (${a.noc})` : '';
-    return { name: clip(`${a.name}${noc} — ${[...events].join(', ')}`, 100), value: clip(a.id, 100) };
+    const events = [...new Set(a.appearances.map((x) => eventName(x.event, lang)))];
+    const head = `${a.name}${a.noc ? ` (${a.noc})` : ''} — `;
+    let shown = events.length;
+    const label = () => {
+      const rest = events.length - shown;
+      const more = rest > 0 ? lang.t('replies.choices.moreEvents', { count: rest }) : '';
+      return `${head}${[...events.slice(0, shown), ...(more ? [more] : [])].join(', ')}`;
+    };
+    while (shown > 1 && label().length > 100) shown--;
+    return { name: clip(label(), 100), value: clip(a.id, 100) };
   });
 }

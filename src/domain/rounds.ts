@@ -1,6 +1,8 @@
 import type { EventArticle, Heat, Round } from '../model/schemas.js';
 import type { Resolution } from '../search/resolution.js';
-import { LOCALIZED_ROUNDS, roundKey } from '../search/words.js';
+import { LOCALIZED_ROUNDS, ROUND_WORDS, roundKey } from '../search/words.js';
+import { BASE_LOCALE } from '../i18n/index.js';
+import type { BotLocale } from '../i18n/index.js';
 
 // What people type for a round, folded: singular or plural, with or without the hyphen, short forms.
 const ROUND_ALIASES: Record<string, string> = {
@@ -39,11 +41,42 @@ function aliasOf(key: string): string | undefined {
   return (Object.hasOwn(ROUND_ALIASES, key) ? ROUND_ALIASES[key] : undefined) ?? LOCALIZED_ROUNDS.get(key);
 }
 
-/** The round ids whose localized words start with a partly typed word ("kwartf" -> quarterfinal). */
-function idsStartingWith(key: string): Set<string> {
+/** The round ids whose words start with a partly typed word ("kwartf" -> quarterfinal), in `words`. */
+function idsStartingWith(key: string, words: ReadonlyMap<string, string>): Set<string> {
   const ids = new Set<string>();
-  for (const [word, id] of LOCALIZED_ROUNDS) if (word.startsWith(key)) ids.add(id);
+  for (const [word, id] of words) if (word.startsWith(key)) ids.add(id);
   return ids;
+}
+
+/**
+ * How well a round matches a typed word, best first: a word of the caller's language (0), an English word,
+ * id or the article's heading (1), a word of another language (2), nothing (3). The same letters can
+ * start round words in two languages ("se": Dutch "serie", English "semifinal").
+ */
+function roundRanker(query: string, locale: BotLocale): (round: Round) => number {
+  const key = roundKey(query);
+  const alias = aliasOf(key);
+  // A word that is already an alias ("b") is not also read as the start of another language's word.
+  const own =
+    alias === undefined && locale !== BASE_LOCALE
+      ? idsStartingWith(key, ROUND_WORDS.get(locale) ?? new Map())
+      : new Set<string>();
+  const localized = alias === undefined ? idsStartingWith(key, LOCALIZED_ROUNDS) : new Set<string>();
+  return (r) => {
+    if (own.has(r.id)) return 0;
+    if (r.id === alias || roundKey(r.id).startsWith(key) || roundKey(r.label).startsWith(key)) return 1;
+    return localized.has(r.id) ? 2 : 3;
+  };
+}
+
+/** The event's rounds, those the typed word matches first (the caller's language before others), in order. */
+export function rankRounds(event: EventArticle, query: string, locale: BotLocale = BASE_LOCALE): Round[] {
+  if (roundKey(query) === '') return [...event.rounds];
+  const rank = roundRanker(query, locale);
+  return event.rounds
+    .map((round, i) => ({ round, i, score: rank(round) }))
+    .sort((a, b) => a.score - b.score || a.i - b.i)
+    .map(({ round }) => round);
 }
 
 /**
@@ -65,20 +98,14 @@ export function resolveRound(event: EventArticle, query: string | null): Resolut
   return found ? { kind: 'found', value: found } : { kind: 'missing', suggestions: rounds };
 }
 
-/** Autocomplete for rounds of one event: those whose id or label starts with the text first. */
-export function suggestRounds(event: EventArticle, query: string): Round[] {
-  const key = roundKey(query);
-  if (key === '') return event.rounds;
-  const alias = aliasOf(key);
-  // A word that is already an alias ("b") is not also read as the start of another language's word.
-  const localized = alias === undefined ? idsStartingWith(key) : new Set<string>();
-  const starts = event.rounds.filter(
-    (r) =>
-      r.id === alias ||
-      localized.has(r.id) ||
-      roundKey(r.id).startsWith(key) ||
-      roundKey(r.label).startsWith(key),
-  );
+/**
+ * Autocomplete for rounds of one event: those a typed word starts, the caller's language first; every
+ * round when it starts none.
+ */
+export function suggestRounds(event: EventArticle, query: string, locale: BotLocale = BASE_LOCALE): Round[] {
+  if (roundKey(query) === '') return event.rounds;
+  const rank = roundRanker(query, locale);
+  const starts = rankRounds(event, query, locale).filter((round) => rank(round) < 3);
   return starts.length > 0 ? starts : event.rounds;
 }
 

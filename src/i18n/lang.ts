@@ -23,6 +23,43 @@ export interface Lang {
 
 const langs = new Map<BotLocale, Lang>();
 
+/** Past this many distinct translations a locale's memo starts again, so odd params cannot grow it forever. */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * The memo's key for one call: the key alone, or the key with each param (numbers marked, since i18next
+ * picks a plural form only for a number).
+ */
+function memoKey(key: string, params: Params | undefined): string {
+  if (params === undefined) return key;
+  let out = key;
+  for (const name in params) {
+    const value = params[name];
+    out += typeof value === 'number' ? `\u0000${name}\u0001${value}` : `\u0000${name}\u0002${value}`;
+  }
+  return out;
+}
+
+/**
+ * A locale's translator with every answer kept: the resources never change while the bot runs, and one
+ * i18next call copies its whole options object, which made translating the larger part of a localized
+ * reply's time and of its garbage.
+ */
+function memoisedT(locale: BotLocale): Lang['t'] {
+  const fixed = translator().getFixedT(locale);
+  const memo = new Map<string, string>();
+  return (key, params) => {
+    const id = memoKey(key, params);
+    let text = memo.get(id);
+    if (text === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      text = fixed(key, params ?? {});
+      memo.set(id, text);
+    }
+    return text;
+  };
+}
+
 /** The locale a Discord tag is answered in: one of ours, else English (en-GB included). */
 export function botLocale(tag: string | null | undefined): BotLocale {
   return LOCALES.find((locale) => locale === tag) ?? BASE_LOCALE;
@@ -33,8 +70,7 @@ export function langFor(tag: string | null | undefined): Lang {
   const locale = botLocale(tag);
   let lang = langs.get(locale);
   if (!lang) {
-    const fixed = translator().getFixedT(locale);
-    lang = { locale, t: (key, params) => fixed(key, params ?? {}) };
+    lang = { locale, t: memoisedT(locale) };
     langs.set(locale, lang);
   }
   return lang;
@@ -51,9 +87,38 @@ export function capitalize(text: string, lang: Lang): string {
   return head.toLocaleUpperCase(lang.locale) + text.slice(head.length);
 }
 
+/**
+ * One Intl formatter per locale and kind: building one costs far more than formatting with it (ICU loads
+ * the locale's patterns each time), so a reply never builds its own.
+ */
+function cachedFormatter<F>(build: (locale: BotLocale) => F): (lang: Lang) => F {
+  const byLocale = new Map<BotLocale, F>();
+  return (lang) => {
+    let formatter = byLocale.get(lang.locale);
+    if (formatter === undefined) {
+      formatter = build(lang.locale);
+      byLocale.set(lang.locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+const numberFormat = cachedFormatter((locale) => new Intl.NumberFormat(locale));
+const dateFormat = cachedFormatter(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
+
+const regionNames = cachedFormatter((locale) => new Intl.DisplayNames(locale, { type: 'region' }));
+
+/** A country or territory (ISO 3166 region code) as the locale names it, from the CLDR data Intl carries. */
+export function regionName(region: string, lang: Lang): string | undefined {
+  return regionNames(lang).of(region);
+}
+
 /** A whole number as the locale writes it (grouping included). */
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang.locale).format(n);
+  return numberFormat(lang).format(n);
 }
 
 /** Competition days (ISO dates) as the locale writes a date or a range of dates, in the venue's calendar. */
@@ -61,12 +126,7 @@ export function formatDates(isoDates: readonly string[], lang: Lang): string | n
   const first = isoDates[0];
   const last = isoDates.at(-1);
   if (!first || !last) return null;
-  const format = new Intl.DateTimeFormat(lang.locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const format = dateFormat(lang);
   const from = new Date(`${first}T00:00:00Z`);
   return first === last ? format.format(from) : format.formatRange(from, new Date(`${last}T00:00:00Z`));
 }

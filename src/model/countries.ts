@@ -14,6 +14,11 @@ export interface Noc {
   name: string;
   /** Flag emoji; null where the team has none (neutral athletes, historical NOCs, Chinese Taipei's Olympic flag). */
   flag: string | null;
+  /**
+   * The ISO 3166 region whose everyday name is the NOC's name (for the name in other languages); null for
+   * a NOC whose Olympic name differs (OLYMPIC_NAME_CODES) or that no table knows.
+   */
+  region: string | null;
 }
 
 // Prose may set the apostrophe typographically: "Côte d’Ivoire".
@@ -49,6 +54,14 @@ const OLYMPIC_NAMES: Record<string, { name: string; flag?: null; aliases?: strin
   IOA: { name: 'Independent Olympic Athletes', flag: null },
 };
 
+/** The NOCs whose Olympic name is not the everyday name of a country today: each has its name per locale. */
+export const OLYMPIC_NAME_CODES: readonly string[] = Object.keys(OLYMPIC_NAMES);
+
+/** The English Olympic name of each of OLYMPIC_NAME_CODES. */
+export function olympicName(code: string): string | undefined {
+  return Object.hasOwn(OLYMPIC_NAMES, code) ? OLYMPIC_NAMES[code]?.name : undefined;
+}
+
 function nameKey(name: string): string {
   return name
     .normalize('NFKD')
@@ -70,14 +83,24 @@ function lookup(): { byCode: Map<string, Noc>; byName: Map<string, string> } {
   const byName = new Map<string, string>();
   for (const country of countries) {
     if (!country.cioc) continue;
-    byCode.set(country.cioc, { code: country.cioc, name: country.name.common, flag: country.flag });
+    byCode.set(country.cioc, {
+      code: country.cioc,
+      name: country.name.common,
+      flag: country.flag,
+      region: country.cca2,
+    });
     for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
       if (name.length > 3) byName.set(nameKey(name), country.cioc);
     }
   }
   for (const [code, extra] of Object.entries(OLYMPIC_NAMES)) {
     const known = byCode.get(code);
-    byCode.set(code, { code, name: extra.name, flag: extra.flag === null ? null : (known?.flag ?? null) });
+    byCode.set(code, {
+      code,
+      name: extra.name,
+      flag: extra.flag === null ? null : (known?.flag ?? null),
+      region: null,
+    });
     for (const name of [extra.name, ...(extra.aliases ?? [])]) byName.set(nameKey(name), code);
   }
   tables = { byCode, byName };
@@ -87,7 +110,7 @@ function lookup(): { byCode: Map<string, Noc>; byName: Map<string, string> } {
 /** The NOC for an IOC code, or a bare entry (code only) for a code no table knows. */
 export function nocByCode(code: string): Noc {
   const upper = code.toUpperCase();
-  return lookup().byCode.get(upper) ?? { code: upper, name: upper, flag: null };
+  return lookup().byCode.get(upper) ?? { code: upper, name: upper, flag: null, region: null };
 }
 
 /** True when a table knows `code` as an IOC code, current or historic. */

@@ -1,4 +1,4 @@
-import type { APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { EventArticle, Round } from '../model/schemas.js';
 import type { Podium } from '../domain/index.js';
 import { embedLength } from './limits.js';
@@ -20,6 +20,7 @@ import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 import { gamesName, roundName, sportName } from './names.js';
 import { winLabel } from './podium.js';
+import { LocaleMemo } from './memo.js';
 
 const PROSE_SECTIONS = /^(?:background|summary)$/i;
 const MAX_LEAD = 2048;
@@ -83,6 +84,14 @@ function winnerField(podium: Podium, lang: Lang): APIEmbedField {
  * the article's lead, Background and Summary prose cut to fit one message.
  */
 export function renderEvent(podium: Podium, lang: Lang = EN): Reply {
+  return { embeds: [{ ...embeds.get(podium.event, lang, () => eventEmbed(podium, lang)) }] };
+}
+
+// Keyed by the event, which the podium is worked out from: the prose alone takes most of the time to make
+// safe for markdown, so the reply is laid out once per language.
+const embeds = new LocaleMemo<EventArticle, APIEmbed>();
+
+function eventEmbed(podium: Podium, lang: Lang): APIEmbed {
   const { event } = podium;
   const fields: APIEmbedField[] = [
     { name: lang.t('replies.event.sport'), value: mdSafe(sportName(event, lang)), inline: true },
@@ -121,5 +130,5 @@ export function renderEvent(podium: Podium, lang: Lang = EN): Reply {
   // The lead takes what the other parts leave of the 6000 characters a message may carry.
   const room = Math.min(MAX_LEAD, 6000 - embedLength({ title, fields, footer }) - more.length - 2);
   const description = lead === '' ? more : `${clipWords(mdSafe(lead), Math.max(1, room))}\n\n${more}`;
-  return { embeds: [{ title, description, color: BRAND_COLOUR, fields, footer }] };
+  return { title, description, color: BRAND_COLOUR, fields, footer };
 }

@@ -6,6 +6,7 @@ import { formatDuration } from '../parse/time.js';
 import type { Lang, ReplyKey } from '../i18n/lang.js';
 import { EN, formatDates } from '../i18n/lang.js';
 import { eventName, gamesName } from './names.js';
+import { LocaleMemo } from './memo.js';
 
 export const MEDAL_EMOJI: Record<Medal, string> = { gold: '🥇', silver: '🥈', bronze: '🥉' };
 export const MEDAL_COLOUR: Record<Medal, number> = { gold: 0xd4af37, silver: 0xa8a9ad, bronze: 0xcd7f32 };
@@ -157,12 +158,16 @@ export function clipWords(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/\\+$/, '')}…`;
 }
 
+// A date range costs ICU far more than a lookup, and every reply about an event shows it.
+const localDates = new LocaleMemo<EventArticle, string | null>();
+
 /** The competition dates as the infobox writes them, with the year from the Games where it is left out. */
 export function competitionDates(event: EventArticle, lang: Lang = EN): string | null {
   const { infobox } = event;
   if (!infobox?.dateText) return null;
   // Another language gets the parsed days as its own calendar writes them; text that did not parse stays.
-  if (lang.locale !== EN.locale) return formatDates(infobox.dates, lang) ?? infobox.dateText;
+  if (lang.locale !== EN.locale)
+    return localDates.get(event, lang, () => formatDates(infobox.dates, lang) ?? infobox.dateText);
   const text = infobox.dateText;
   // Only add the year to text that parsed as dates; anything else is shown as written.
   return infobox.dates.length === 0 || /\d{4}/.test(text) ? text : `${text} ${event.games.year}`;

@@ -7,6 +7,7 @@ import type { Reply } from './reply.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 import { heatName } from './names.js';
+import { LocaleMemo } from './memo.js';
 
 /** Facts every row shares (e.g. "16 laps"), said once above the table instead of in a column. */
 function sharedFacts(heat: Heat, lang: Lang): string[] {
@@ -14,22 +15,13 @@ function sharedFacts(heat: Heat, lang: Lang): string[] {
   return laps === null ? [] : [lang.t('replies.common.laps', { count: laps })];
 }
 
-// Keyed by the heat object itself, which belongs to one round of one event and is never changed in place
-// (a reload makes new objects): the text of a heat is laid out once per language, not on every /heat.
-const embeds = new WeakMap<Heat, Map<string, APIEmbed>>();
+// Keyed by the heat object itself, which belongs to one round of one event: the text of a heat is laid
+// out once per language, not on every /heat.
+const embeds = new LocaleMemo<Heat, APIEmbed>();
 
 /** One heat: its table sized for a phone, the start time in the reader's zone, and a legend. */
 export function renderHeat(event: EventArticle, round: Round, heat: Heat, lang: Lang = EN): Reply {
-  let byLocale = embeds.get(heat);
-  if (!byLocale) {
-    byLocale = new Map();
-    embeds.set(heat, byLocale);
-  }
-  let text = byLocale.get(lang.locale);
-  if (!text) {
-    text = heatEmbed(event, round, heat, lang);
-    byLocale.set(lang.locale, text);
-  }
+  const text = embeds.get(heat, lang, () => heatEmbed(event, round, heat, lang));
   // A copy: the core may add the picture to it.
   return { embeds: [{ ...text }] };
 }

@@ -6,6 +6,7 @@ import type { Reply } from './reply.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 import { gamesName } from './names.js';
+import { countryName } from './countries.js';
 
 const MAX_DESCRIPTION = 4096;
 
@@ -36,7 +37,7 @@ export function renderMedals(
     const noc = nocByCode(row.noc);
     const flag = noc.flag ? `${noc.flag} ` : '';
     const counts = `${MEDAL_EMOJI.gold} ${row.gold} · ${MEDAL_EMOJI.silver} ${row.silver} · ${MEDAL_EMOJI.bronze} ${row.bronze}`;
-    return `**${rank[i]}** ${flag}**${mdSafe(noc.code)}** ${mdSafe(noc.name)} — ${counts} · ${lang.t('replies.medals.total', { total: row.total })}`;
+    return `**${rank[i]}** ${flag}**${mdSafe(noc.code)}** ${mdSafe(countryName(noc.code, lang))} — ${counts} · ${lang.t('replies.medals.total', { total: row.total })}`;
   });
   const stated = rows.reduce((sum, row) => sum + row.total, 0);
   const all = stated + unstated;

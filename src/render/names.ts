@@ -4,6 +4,7 @@ import { eventLabel } from '../search/events.js';
 import { heatLabel as englishHeatLabel } from '../domain/rounds.js';
 import type { Lang, ReplyKey } from '../i18n/lang.js';
 import { EN, capitalize } from '../i18n/lang.js';
+import { LocaleMemo } from './memo.js';
 
 // English replies show the article's own words (the tests and the articles agree on them); every other
 // language composes names from the event's structure, so no article needs translating.
@@ -17,6 +18,12 @@ const DISCIPLINES: Record<string, ReplyKey> = {
 const GENDERS: Record<string, ReplyKey> = { men: 'events.men', women: 'events.women', mixed: 'events.mixed' };
 const DISTANCE = /^(?<n>\d+)m(?<relay>-relay)?$/;
 
+/** Whether the discipline is a distance ("500 metres"): a plural noun, where a language makes the gender agree. */
+function isDistance(discipline: string): boolean {
+  const distance = DISTANCE.exec(discipline)?.groups;
+  return distance?.n !== undefined && distance.relay === undefined;
+}
+
 function disciplineName(discipline: string, lang: Lang): string | null {
   const key = DISCIPLINES[discipline];
   if (key) return lang.t(key);
@@ -26,15 +33,27 @@ function disciplineName(discipline: string, lang: Lang): string | null {
   return lang.t(distance.relay ? 'names.relay' : 'names.distance', params);
 }
 
+const eventNames = new LocaleMemo<EventArticle, string>();
+const gamesNames = new LocaleMemo<EventArticle, string>();
+
 /** The event in the reader's language, e.g. nl "Massastart mannen", "1000 meter mannen (shorttrack)". */
 export function eventName(event: EventArticle, lang: Lang = EN): string {
   if (english(lang)) return event.eventName;
+  return eventNames.get(event, lang, () => composeEventName(event, lang));
+}
+
+function composeEventName(event: EventArticle, lang: Lang): string {
   const discipline = disciplineName(event.discipline, lang);
   // A discipline the bot has no words for is shown as the article names it.
   if (discipline === null) return event.eventName;
   const gender = event.gender ? GENDERS[event.gender] : undefined;
   const name = gender
-    ? lang.t('names.event', { discipline, gender: lang.t(gender) })
+    ? lang.t('names.event', {
+        discipline,
+        // Italian writes "500 metri maschili" but "partenza in linea maschile": the `distance` context
+        // (events.men_distance) holds the form that agrees with a distance, in a locale that has one.
+        gender: lang.t(gender, isDistance(event.discipline) ? { context: 'distance' } : undefined),
+      })
     : lang.t('names.eventNoGender', { discipline });
   const full =
     event.sport === 'short-track'
@@ -46,8 +65,11 @@ export function eventName(event: EventArticle, lang: Lang = EN): string {
 /** The Games, e.g. "2026 Winter Olympics", nl "Olympische Winterspelen 2026". */
 export function gamesName(event: EventArticle, lang: Lang = EN): string {
   if (english(lang)) return event.games.label;
-  const key = event.games.season === 'Winter' ? 'names.winterGames' : 'names.summerGames';
-  return lang.t(key, { year: event.games.year });
+  return gamesNames.get(event, lang, () =>
+    lang.t(event.games.season === 'Winter' ? 'names.winterGames' : 'names.summerGames', {
+      year: event.games.year,
+    }),
+  );
 }
 
 /** The sport in a few words: "short track" or "speed skating". */

@@ -1,5 +1,6 @@
 import type { EventArticle, Heat, Medal, ResultRow, Round } from '../model/schemas.js';
-import { nocByCode, nocOfCountryCell } from '../model/countries.js';
+import { nocOfCountryCell } from '../model/countries.js';
+import { countryName } from './countries.js';
 import { slug } from '../parse/slug.js';
 import type { PictureJob } from '../pictures/requests.js';
 import type { Podium } from '../domain/index.js';
@@ -73,11 +74,20 @@ function chartName(row: ResultRow): string {
 export function podiumPicture(podium: Podium, lang: Lang = EN): PictureJob | null {
   if (podium.places.length === 0) return null;
   const { event } = podium;
-  const names = podium.places.map((p) => `${p.medal} ${p.name}${p.noc ? ` (${p.noc})` : ''}`).join(', ');
+  const medal = {
+    gold: lang.t('pictures.gold'),
+    silver: lang.t('pictures.silver'),
+    bronze: lang.t('pictures.bronze'),
+  };
+  const names = podium.places
+    .map((p) => `${medal[p.medal]} ${p.name}${p.noc ? ` (${p.noc})` : ''}`)
+    .join(', ');
   return {
     key: keyOf('podium', podium.round ?? event, lang),
     name: `podium-${slug(event.id)}.png`,
-    description: `Podium of ${event.eventName}: ${names}`.slice(0, 1024),
+    description: lang
+      .t('pictures.altPodium', { event: eventName(event, lang), medallists: names })
+      .slice(0, 1024),
     request: {
       kind: 'podium',
       input: {
@@ -90,7 +100,7 @@ export function podiumPicture(podium: Podium, lang: Lang = EN): PictureJob | nul
           medal: p.medal,
           name: p.name,
           noc: p.noc,
-          countryName: p.noc ? nocByCode(p.noc).name : null,
+          countryName: p.noc ? countryName(p.noc, lang) : null,
         })),
         winValue: podium.win ? winText(podium.win, lang) : null,
         ...medalLabels(lang),
@@ -109,16 +119,18 @@ export function heatPicture(
   const title = `${eventName(event, lang)} · ${heatName(round, heat, lang)}`;
   const subtitle = `${sportName(event, lang)} · ${gamesName(event, lang)}`;
   const name = `${slug(event.id)}-${slug(round.id)}${heat.number === null ? '' : `-${heat.number}`}.png`;
-  const job = (kind: 'sprints' | 'times', what: string, request: PictureJob['request']): PictureJob => ({
+  const job = (kind: 'sprints' | 'times', request: PictureJob['request']): PictureJob => ({
     key: keyOf(kind, heat, lang),
     name,
-    description: `${what}, ${title}`.slice(0, 1024),
+    description: lang
+      .t(kind === 'sprints' ? 'pictures.altSprints' : 'pictures.altTimes', { title })
+      .slice(0, 1024),
     request,
   });
   const timeOf = (row: ResultRow) => (row.mark.kind === 'time' ? row.mark.time : null);
   const placeOf = (row: ResultRow) => ({ rank: row.rank, name: chartName(row) });
   if (heat.rows.some((row) => row.points)) {
-    return job('sprints', 'Sprint points per skater', {
+    return job('sprints', {
       kind: 'sprints',
       input: {
         title,
@@ -134,7 +146,7 @@ export function heatPicture(
     });
   }
   if (!heat.rows.some((row) => row.mark.kind === 'time')) return null;
-  return job('times', 'Times and gaps to the winner', {
+  return job('times', {
     kind: 'times',
     input: {
       title,

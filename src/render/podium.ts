@@ -18,7 +18,8 @@ import { codeBlock, renderTable } from './table.js';
 import type { Reply } from './reply.js';
 import { recordMark, recordsField } from './records.js';
 import { eventRecords } from '../domain/records.js';
-import type { ResultRow } from '../model/schemas.js';
+import type { EventArticle, ResultRow } from '../model/schemas.js';
+import { LocaleMemo } from './memo.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 
@@ -39,8 +40,17 @@ export function winLabel(win: WinningValue, lang: Lang = EN): string {
   return lang.t(win.value.kind === 'points' ? 'replies.podium.winningPoints' : 'replies.podium.winningTime');
 }
 
+// Keyed by the event: its podium follows from the event alone, so the reply is laid out once per language.
+const embeds = new LocaleMemo<EventArticle, APIEmbed>();
+
 /** The medallists with medal emoji, NOC and flag where stated, the winning value, and places 4-8. */
 export function renderPodium(podium: Podium, lang: Lang = EN): Reply {
+  const embed = embeds.get(podium.event, lang, () => podiumEmbed(podium, lang));
+  // A copy: the core may add the picture to it.
+  return { embeds: [{ ...embed }] };
+}
+
+function podiumEmbed(podium: Podium, lang: Lang): APIEmbed {
   const { event } = podium;
   const lines = podium.places.map((place) => {
     const noc = nocLabel(place.noc);
@@ -95,5 +105,5 @@ export function renderPodium(podium: Podium, lang: Lang = EN): Reply {
     fields,
     footer: sourceFooter(event, lang),
   };
-  return { embeds: [embed] };
+  return embed;
 }

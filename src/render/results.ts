@@ -9,6 +9,7 @@ import { codeBlock, renderTable } from './table.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 import { roundName } from './names.js';
+import { LocaleMemo } from './memo.js';
 
 /** Lines of code per page (round headings, table headers, rows, gaps between heats): a phone screen or so. */
 export const PAGE_LINES = 28;
@@ -93,28 +94,20 @@ interface RoundTable {
   dropped: string[];
 }
 
-// Keyed by the round object itself: data is never changed in place (a reload makes new objects), so a
-// round's table is laid out once per language, not on every page turn or repeated /results.
-const roundTables = new WeakMap<Round, Map<string, RoundTable>>();
+// Keyed by the round object itself: a round's table is laid out once per language, not on every page turn
+// or repeated /results.
+const roundTables = new LocaleMemo<Round, RoundTable>();
 
 /** A round's whole table, laid out once, so its columns line up from page to page. */
 function roundTable(round: Round, lang: Lang): RoundTable {
-  let byLocale = roundTables.get(round);
-  if (!byLocale) {
-    byLocale = new Map();
-    roundTables.set(round, byLocale);
-  }
-  let table = byLocale.get(lang.locale);
-  if (!table) {
+  return roundTables.get(round, lang, () => {
     const rows = roundRows(round);
     const laps = sharedLaps(rows.map(({ row }) => row));
     const columns = resultColumns(rows, { heat: round.heats.length > 1, laps: laps === null }, lang);
     const rendered = renderTable(rows, columns);
     const [header = '', ...body] = rendered.lines;
-    table = { rows, header, body, dropped: rendered.dropped };
-    byLocale.set(lang.locale, table);
-  }
-  return table;
+    return { rows, header, body, dropped: rendered.dropped };
+  });
 }
 
 function drawBlocks(page: readonly PlannedBlock[], lang: Lang): ResultsBlock[] {

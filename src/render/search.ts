@@ -4,6 +4,9 @@ import type { Athlete, TextHit } from '../search/index.js';
 import { BRAND_COLOUR, clip, mdSafe, nocLabel } from './format.js';
 import type { Reply } from './reply.js';
 import { editDistance } from '../search/distance.js';
+import type { Lang } from '../i18n/lang.js';
+import { EN } from '../i18n/lang.js';
+import { eventName, sportWord } from './names.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SNIPPET_BEFORE = 60;
@@ -53,67 +56,69 @@ export function snippet(paragraph: string, query: string): string {
   return `${from > 0 ? '…' : ''}${out.trim()}${to < text.length ? '…' : ''}`;
 }
 
-function eventLine(event: EventArticle): string {
-  const sport = event.sport === 'short-track' ? 'short track' : 'speed skating';
-  return `**${mdSafe(event.eventName)}** · ${event.games.year} · ${sport}`;
+function eventLine(event: EventArticle, lang: Lang): string {
+  // Other languages name short track inside the event's name: "1000 meter mannen (shorttrack)".
+  const sport =
+    lang.locale !== EN.locale && event.sport === 'short-track' ? '' : ` · ${sportWord(event, lang)}`;
+  return `**${mdSafe(eventName(event, lang))}** · ${event.games.year}${sport}`;
 }
 
-function hitText(hit: TextHit, query: string): string {
+function hitText(hit: TextHit, query: string, lang: Lang): string {
   if (hit.kind === 'athlete') {
     const { athlete } = hit;
     const noc = nocLabel(athlete.noc);
-    const events = [...new Set(athlete.appearances.map((a) => a.event.eventName))].join(', ');
+    const events = [...new Set(athlete.appearances.map((a) => eventName(a.event, lang)))].join(', ');
     return [
       `👤 **${mdSafe(athlete.name)}**${noc ? ` ${noc}` : ''} — ${mdSafe(events)}`,
       `→ ${inlineCode(`/athlete name:${athlete.name}`)}`,
     ].join('\n');
   }
   const more = `→ ${inlineCode(`/event event:${hit.event.id}`)}`;
-  if (hit.kind === 'event') return `🏟️ ${eventLine(hit.event)}\n${more}`;
+  if (hit.kind === 'event') return `🏟️ ${eventLine(hit.event, lang)}\n${more}`;
   const where = hit.heading === null ? '' : ` › ${mdSafe(hit.heading)}`;
-  return `📄 ${eventLine(hit.event)}${where}\n> ${snippet(hit.paragraph, query)}\n${more}`;
+  return `📄 ${eventLine(hit.event, lang)}${where}\n> ${snippet(hit.paragraph, query)}\n${more}`;
 }
 
 /**
  * Search hits, best first, each saying which command shows more. With no hit the reply is private,
- * with a hint and any skaters whose names come close.
+ * with a hint and any skaters whose names come close. The articles' prose and headings stay as written.
  */
 export function renderSearch(
   query: string,
   hits: readonly TextHit[],
   nearNames: readonly Athlete[] = [],
+  lang: Lang = EN,
 ): Reply {
   const shown = inlineCode(clip(query, 100));
   if (hits.length === 0) {
-    const lines = [
-      `Nothing matches ${shown}.`,
-      "Try a skater's surname, an event such as `1000m` or `mass start`, or a word from the articles. Accents are optional.",
-    ];
+    const lines = [lang.t('replies.search.nothing', { query: shown }), lang.t('replies.search.hint')];
     if (nearNames.length > 0) {
-      lines.push('', 'Skaters with similar names:');
+      lines.push('', lang.t('replies.search.similar'));
       lines.push(...nearNames.map((a) => `• ${inlineCode(`/athlete name:${a.name}`)}`));
     }
     return {
-      embeds: [{ title: 'No matches', description: lines.join('\n'), color: BRAND_COLOUR }],
+      embeds: [
+        { title: lang.t('replies.search.noMatches'), description: lines.join('\n'), color: BRAND_COLOUR },
+      ],
       ephemeral: true,
     };
   }
   const blocks: string[] = [];
   let length = 0;
   for (const hit of hits) {
-    const text = hitText(hit, query);
+    const text = hitText(hit, query, lang);
     // Room is kept for the "more" line; a hit that does not fit is left for a narrower search.
     if (length + text.length + 2 > 3900) break;
     blocks.push(text);
     length += text.length + 2;
   }
   if (blocks.length < hits.length) {
-    blocks.push(`-# ${hits.length - blocks.length} more not shown; add a word to narrow the search.`);
+    blocks.push(`-# ${lang.t('replies.search.more', { count: hits.length - blocks.length })}`);
   }
   return {
     embeds: [
       {
-        title: clip(`Search · ${mdSafe(query.replace(/\s+/g, ' '))}`, 256),
+        title: clip(lang.t('replies.search.title', { query: mdSafe(query.replace(/\s+/g, ' ')) }), 256),
         description: blocks.join('\n\n'),
         color: BRAND_COLOUR,
       },

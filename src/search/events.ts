@@ -4,6 +4,8 @@ import { foldName } from '../model/names.js';
 import { MAX_CHOICES } from './resolution.js';
 import type { Resolution } from './resolution.js';
 import { englishEventWords } from './words.js';
+import { BASE_LOCALE } from '../i18n/index.js';
+import type { BotLocale } from '../i18n/index.js';
 
 const YEAR = /^(?:18|19|20)\d\d$/;
 const GENDER_WORDS: Record<string, Gender> = {
@@ -78,28 +80,32 @@ interface Entry {
   /** The discipline's words ("mass", "start"), and joined ("massstart"). */
   parts: string[];
   joined: string;
-  /** The event's name in every other language, folded, spaces dropped (CJK is typed without them). */
-  names: string[];
+  /** The event's name in each language, folded, spaces dropped (CJK is typed without them). */
+  names: ReadonlyMap<BotLocale, string>;
 }
 
 /** The event's name in each language the bot speaks, e.g. nl "Massastart mannen", ja "男子マススタート". */
-export type EventNames = (event: EventArticle) => readonly string[];
+export type EventNames = (event: EventArticle) => Readonly<Partial<Record<BotLocale, string>>>;
 
 const compact = (folded: string) => folded.replace(/ /g, '');
 
 function entryOf(event: EventArticle, names: EventNames): Entry {
   const parts = event.discipline.split('-');
   const eventName = foldName(event.eventName);
-  return {
-    event,
-    title: foldName(event.title),
-    eventName,
-    parts,
-    joined: parts.join(''),
-    names: [...new Set(names(event).map((name) => compact(foldName(name))))].filter(
-      (name) => name !== '' && name !== compact(eventName),
-    ),
-  };
+  const byLocale = new Map<BotLocale, string>();
+  for (const [locale, name] of Object.entries(names(event)) as Array<[BotLocale, string]>) {
+    const folded = compact(foldName(name));
+    if (folded !== '') byLocale.set(locale, folded);
+  }
+  return { event, title: foldName(event.title), eventName, parts, joined: parts.join(''), names: byLocale };
+}
+
+/** Whether the event's name in `locale` starts with the typed text; any locale but `locale` with `others`. */
+function namePrefix(entry: Entry, spaceless: string, locale: BotLocale, others: boolean): boolean {
+  if (spaceless === '') return false;
+  if (!others) return entry.names.get(locale)?.startsWith(spaceless) ?? false;
+  for (const [l, name] of entry.names) if (l !== locale && name.startsWith(spaceless)) return true;
+  return false;
 }
 
 function disciplineMatches({ parts, joined }: Entry, words: string[]): boolean {
@@ -139,7 +145,7 @@ export class EventIndex {
 
   constructor(
     readonly events: readonly EventArticle[],
-    names: EventNames = () => [],
+    names: EventNames = () => ({}),
   ) {
     const entries = events.map((event) => entryOf(event, names));
     for (const entry of entries) {
@@ -178,13 +184,19 @@ export class EventIndex {
     return { kind: 'missing', suggestions: this.fuzzy(query, 5) };
   }
 
-  /** Ranked choices for autocomplete: exact id > prefix > facet match > fuzzy; at most `limit`. */
-  suggest(query: string, limit = MAX_CHOICES): EventArticle[] {
+  /**
+   * Ranked choices for autocomplete: exact id > prefix > facet match > fuzzy; at most `limit`. Among
+   * prefixes, the name in the caller's language comes first, then the id and the article's English name,
+   * then the names in other languages: the same letters can start an event's name in two languages.
+   */
+  suggest(query: string, limit = MAX_CHOICES, locale: BotLocale = BASE_LOCALE): EventArticle[] {
     const q = query.trim().toLowerCase();
     if (q === '') return this.sorted.slice(0, limit).map((entry) => entry.event);
     // Events are visited newest first, so each tier keeps only its first `limit`: later ones rank lower.
     const exact: EventArticle[] = [];
+    const own: EventArticle[] = [];
     const prefix: EventArticle[] = [];
+    const other: EventArticle[] = [];
     const byFacets: EventArticle[] = [];
     let matched = 0;
     const facets = readFacets(q);
@@ -194,18 +206,16 @@ export class EventIndex {
       const { event } = entry;
       let tier: EventArticle[];
       if (event.id === q || entry.title === folded) tier = exact;
-      else if (
-        event.id.startsWith(q) ||
-        entry.eventName.startsWith(folded) ||
-        (spaceless !== '' && entry.names.some((name) => name.startsWith(spaceless)))
-      )
-        tier = prefix;
+      // English names are the prefix tier itself, ranked as they always were.
+      else if (locale !== BASE_LOCALE && namePrefix(entry, spaceless, locale, false)) tier = own;
+      else if (event.id.startsWith(q) || entry.eventName.startsWith(folded)) tier = prefix;
+      else if (namePrefix(entry, spaceless, locale, true)) tier = other;
       else if (facetsMatch(entry, facets)) tier = byFacets;
       else continue;
       matched++;
       if (tier.length < limit) tier.push(event);
     }
-    const chosen = [...exact, ...prefix, ...byFacets];
+    const chosen = [...exact, ...own, ...prefix, ...other, ...byFacets];
     if (matched < limit) {
       const seen = new Set(chosen.map((event) => event.id));
       for (const event of this.fuzzy(q, limit)) if (!seen.has(event.id)) chosen.push(event);

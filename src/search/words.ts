@@ -1,5 +1,5 @@
 import { LOCALES, RESOURCES } from '../i18n/index.js';
-import type { Resource } from '../i18n/index.js';
+import type { BotLocale, Resource } from '../i18n/index.js';
 import { foldName } from '../model/names.js';
 
 // The words people type for rounds and events in every bot locale, read once from the resource files the
@@ -50,19 +50,27 @@ export function roundKey(text: string): string {
   return foldName(text).replace(/ /g, '');
 }
 
+/** Each locale's own round words (folded, spaces dropped) -> round id, to rank the caller's language first. */
+export const ROUND_WORDS: ReadonlyMap<BotLocale, ReadonlyMap<string, string>> = new Map(
+  LOCALES.map((locale) => {
+    const words = new Map<string, string>();
+    for (const [key, text] of Object.entries(section(RESOURCES[locale], 'rounds'))) {
+      const id = ROUND_OF_KEY[key];
+      const word = roundKey(text);
+      if (id && word !== '' && !words.has(word)) words.set(word, id);
+    }
+    return [locale, words];
+  }),
+);
+
 /**
  * Every locale's round words (folded, spaces dropped) -> round id. The first locale to claim a word keeps
  * it (English first), so one word never names two rounds.
  */
 export const LOCALIZED_ROUNDS: ReadonlyMap<string, string> = (() => {
   const words = new Map<string, string>();
-  for (const locale of LOCALES) {
-    for (const [key, text] of Object.entries(section(RESOURCES[locale], 'rounds'))) {
-      const id = ROUND_OF_KEY[key];
-      const word = roundKey(text);
-      if (id && word !== '' && !words.has(word)) words.set(word, id);
-    }
-  }
+  for (const locale of LOCALES)
+    for (const [word, id] of ROUND_WORDS.get(locale) ?? []) if (!words.has(word)) words.set(word, id);
   return words;
 })();
 
@@ -78,7 +86,8 @@ export const LOCALIZED_EVENT_WORDS: ReadonlyMap<string, string> = (() => {
   const words = new Map<string, string>();
   for (const locale of LOCALES) {
     for (const [key, text] of Object.entries(section(RESOURCES[locale], 'events'))) {
-      const english = ENGLISH_OF_KEY[key];
+      // A context form ("men_distance", Italian "maschili") is typed for the same word.
+      const english = ENGLISH_OF_KEY[key.replace(/_distance$/, '')];
       const word = foldName(text);
       if (english && word !== '' && !words.has(word)) words.set(word, english);
     }

@@ -6,6 +6,7 @@ import { loadCommands } from '../../src/app/registry.js';
 import { BASE_LOCALE, LOCALES, RESOURCES, resourceKeys, translator } from '../../src/i18n/index.js';
 import type { BotLocale, Resource } from '../../src/i18n/index.js';
 import { RoundKind } from '../../src/model/schemas.js';
+import { OLYMPIC_NAME_CODES, olympicName } from '../../src/model/countries.js';
 
 const LOCALES_DIR = new URL('../../src/i18n/locales/', import.meta.url);
 // Discord's rule for command and option names (docs, "Application Command Naming"), with lower case
@@ -80,6 +81,12 @@ function keysUsedByCommands(): string[] {
 }
 
 const PLURAL = /_(?:zero|one|two|few|many|other)$/;
+/**
+ * The i18next contexts a locale may add to a word of en-US's where its grammar needs another form (Italian
+ * "500 metri maschili" against "partenza in linea maschile"); a locale without one uses the word itself.
+ */
+const CONTEXT = /_distance$/;
+const CONTEXT_WORDS = ['events.men', 'events.women', 'events.mixed'];
 
 /**
  * The keys a locale must have: en-US's, with each plural key (`laps_one`, `laps_other`) in exactly the
@@ -114,7 +121,10 @@ describe('i18n', () => {
     });
 
     it.each(LOCALES.filter((l) => l !== BASE_LOCALE))('%s has exactly the keys of en-US', (locale) => {
-      const keys = resourceKeys(RESOURCES[locale]).sort();
+      const all = resourceKeys(RESOURCES[locale]).sort();
+      const contexts = all.filter((key) => CONTEXT.test(key));
+      expect(contexts.filter((key) => !CONTEXT_WORDS.includes(key.replace(CONTEXT, '')))).toStrictEqual([]);
+      const keys = all.filter((key) => !CONTEXT.test(key));
       const expected = expectedKeys(locale);
       const missing = expected.filter((key) => !keys.includes(key));
       const unknown = keys.filter((key) => !expected.includes(key));
@@ -132,11 +142,20 @@ describe('i18n', () => {
         ...quotedStrings(new URL('../../src/', import.meta.url)),
         ...quotedStrings(new URL('../../commands/', import.meta.url)),
       ]);
+      // `countries.*` is read as `countries.${code}`: the next test holds it to the model's codes.
       const replyKeys = new Set(
-        baseKeys.filter((key) => !key.startsWith('commands.')).map((key) => key.replace(PLURAL, '')),
+        baseKeys
+          .filter((key) => !key.startsWith('commands.') && !key.startsWith('countries.'))
+          .map((key) => key.replace(PLURAL, '')),
       );
       expect([...replyKeys].filter((key) => !quoted.has(key))).toStrictEqual([]);
       expect(replyKeys.size).toBeGreaterThan(100);
+    });
+
+    it('names exactly the NOCs whose Olympic name is not a country’s, in en-US as the model states them', () => {
+      const countries = baseKeys.filter((key) => key.startsWith('countries.')).map((key) => key.slice(10));
+      expect(countries.sort()).toStrictEqual([...OLYMPIC_NAME_CODES].sort());
+      for (const code of countries) expect(lookup(base, `countries.${code}`), code).toBe(olympicName(code));
     });
 
     it.each(LOCALES)('%s keeps every {{placeholder}} of en-US in each reply string', (locale) => {

@@ -5,15 +5,15 @@ import { knownCountryNames, nocByCode, nocFromCountryName } from '../../src/mode
 describe('model/countries', () => {
   describe('nocByCode', () => {
     it.each<[string, Noc]>([
-      ['NED', { code: 'NED', name: 'Netherlands', flag: '🇳🇱' }],
-      ['ned', { code: 'NED', name: 'Netherlands', flag: '🇳🇱' }],
-      ['KOR', { code: 'KOR', name: 'South Korea', flag: '🇰🇷' }],
-      ['TPE', { code: 'TPE', name: 'Chinese Taipei', flag: null }],
-      ['AIN', { code: 'AIN', name: 'Individual Neutral Athletes', flag: null }],
-      ['ROC', { code: 'ROC', name: 'ROC', flag: null }],
-      ['GBR', { code: 'GBR', name: 'Great Britain', flag: '🇬🇧' }],
-      ['USA', { code: 'USA', name: 'United States', flag: '🇺🇸' }],
-      ['XYZ', { code: 'XYZ', name: 'XYZ', flag: null }],
+      ['NED', { code: 'NED', name: 'Netherlands', flag: '🇳🇱', region: 'NL' }],
+      ['ned', { code: 'NED', name: 'Netherlands', flag: '🇳🇱', region: 'NL' }],
+      ['KOR', { code: 'KOR', name: 'South Korea', flag: '🇰🇷', region: null }],
+      ['TPE', { code: 'TPE', name: 'Chinese Taipei', flag: null, region: null }],
+      ['AIN', { code: 'AIN', name: 'Individual Neutral Athletes', flag: null, region: null }],
+      ['ROC', { code: 'ROC', name: 'ROC', flag: null, region: null }],
+      ['GBR', { code: 'GBR', name: 'Great Britain', flag: '🇬🇧', region: null }],
+      ['USA', { code: 'USA', name: 'United States', flag: '🇺🇸', region: 'US' }],
+      ['XYZ', { code: 'XYZ', name: 'XYZ', flag: null, region: null }],
     ])('%j', (code, noc) => {
       expect(nocByCode(code)).toStrictEqual(noc);
     });

@@ -4,7 +4,8 @@ import { storeContext } from '../../src/app/context.js';
 import { loadCommands } from '../../src/app/registry.js';
 import type { AppRequest, Outcome } from '../../src/app/types.js';
 import { Dataset } from '../../src/domain/index.js';
-import { eventChoices, heatChoices, roundChoices } from '../../src/domain/options.js';
+import { eventChoices, heatChoices, resolveRoundOption, roundChoices } from '../../src/domain/options.js';
+import { UserError } from '../../src/app/command.js';
 import { resolveRound, suggestRounds } from '../../src/domain/rounds.js';
 import { LOCALES, RESOURCES } from '../../src/i18n/index.js';
 import { langFor } from '../../src/i18n/lang.js';
@@ -110,6 +111,7 @@ describe('search/words: localized event and round words', () => {
     ['départ groupé hommes', 'mass-start-men-2026'],
     ['1000米 短道速滑', 'short-track-1000m-men-2026'],
     ['1000 metri maschile short track', 'short-track-1000m-men-2026'],
+    ['1000 metri maschili short track', 'short-track-1000m-men-2026'],
     ['1000 meter langebaan', '1000m-men-2026'],
   ])('%j is %s', (text, id) => {
     expect(resolved(text)).toBe(id);
@@ -159,6 +161,57 @@ describe('search/words: localized event and round words', () => {
     expect(roundChoices(data, '1000m shorttrack', 'quarter')).toStrictEqual([
       { name: 'Quarterfinals (4 heats)', value: 'quarterfinal' },
     ]);
+  });
+
+  describe('the caller’s language first', () => {
+    const nl = langFor('nl');
+    const en = langFor('en-US');
+    const roundsFor = (typed: string, lang = en) =>
+      roundChoices(data, 'short-track-1000m-men-2026', typed, lang).map((c) => c.value);
+    const suggested = (typed: string, lang = en) => {
+      try {
+        resolveRoundOption(shortTrack1000, typed);
+      } catch (error) {
+        if (error instanceof UserError) return error.textIn(lang).suggestions?.[0];
+        throw error;
+      }
+      throw new Error(`${typed} resolved`);
+    };
+
+    it('`kwart` from an nl user and from an en user: the quarterfinals are offered and suggested first', () => {
+      expect(roundsFor('kwart', nl)).toStrictEqual(['quarterfinal']);
+      expect(roundsFor('kwart', en)).toStrictEqual(['quarterfinal']);
+      // "Did you mean": the round the word starts comes before the event's other rounds, in each language.
+      expect(suggested('kwart', nl)).toBe('`quarterfinal` — Kwartfinales');
+      expect(suggested('kwart', en)).toBe('`quarterfinal` — Quarterfinals');
+      expect(suggested('xyz', nl)).toBe('`heat` — Series');
+    });
+
+    it('ranks the round the caller’s word starts before the English one (`se`: Dutch serie, English semifinal)', () => {
+      expect(roundsFor('se', nl)).toStrictEqual(['heat', 'semifinal']);
+      expect(roundsFor('se', langFor('fr'))).toStrictEqual(['heat', 'semifinal']);
+      expect(roundsFor('se', en)).toStrictEqual(['semifinal', 'heat']);
+      expect(roundsFor('ser', en)).toStrictEqual(['heat']);
+      expect(suggested('se', nl)).toBe('`heat` — Series');
+      expect(suggested('se', en)).toBe('`semifinal` — Semifinals');
+    });
+
+    it('ranks the events whose name in the caller’s language starts with the text first', () => {
+      const ids = (typed: string, lang = en) => eventChoices(data, typed, lang).map((c) => c.value);
+      // Dutch "Massastart …" against English "Men's 1000 metres".
+      expect(ids('m', nl)).toStrictEqual([
+        'mass-start-men-2026',
+        'mass-start-women-2026',
+        '1000m-men-2026',
+        'short-track-1000m-men-2026',
+      ]);
+      expect(ids('m', en)).toStrictEqual([
+        '1000m-men-2026',
+        'short-track-1000m-men-2026',
+        'mass-start-men-2026',
+        'mass-start-women-2026',
+      ]);
+    });
   });
 
   it('offers the rounds of an event typed in Dutch', () => {
