@@ -4,71 +4,100 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventArticle, Mark, ResultRow, Section } from '../model/schemas.js';
-import type { FileReport, SourceBytes, SourceFile } from './loader.js';
+import type { DatasetParts, MedalTable } from '../domain/dataset.js';
+import type { EventArticle, Heat, Mark, ResultRow, Round, Section } from '../model/schemas.js';
+import type { Appearance, Athlete } from '../search/athletes.js';
+import type { EventIndexParts } from '../search/events.js';
+import type { TermIndexParts } from '../search/terms.js';
+import { endsWithLineBreak, hashText } from './loader.js';
+import type { FileReport, SourceFile, Stamp } from './loader.js';
 
-/** What a snapshot holds: the parsed, validated articles and the per-file reports for one set of sources. */
+/** One source file as the snapshot was made from it. */
+export interface SourceState {
+  file: string;
+  /** Its stamp (see loader.ts) taken before it was read; null when it was not statted. */
+  stamp: string | null;
+  /** The stamp's `changedMs`. */
+  changedMs: number;
+  /** hashText of its text, as FileReport.hash. */
+  hash: string;
+  endsWithBreak: boolean;
+}
+
+/**
+ * What a snapshot holds: for one set of sources, the per-file reports, the parsed articles and what the
+ * Dataset made of them (the skaters, their name index, the event index, the medal table).
+ */
 export interface Snapshot {
-  key: string;
+  /** When the sources were statted and read (ms since the epoch, taken before the first stat). */
+  readAt: number;
+  sources: SourceState[];
   files: FileReport[];
   articles: EventArticle[];
+  parts: DatasetParts;
+}
+
+/** The folder a snapshot must match, as it is now: its stamps, and where to read a file whose stamp differs. */
+export interface CurrentSources {
+  dir: string;
+  stamps: ReadonlyMap<string, Stamp>;
+}
+
+/**
+ * The state of each source as read: its stamp from `stamps` (taken before the read, at `readAt`), else
+ * none and changed at `readAt`, so that it is checked by content.
+ */
+export function sourceStates(
+  sources: readonly SourceFile[],
+  stamps: ReadonlyMap<string, Stamp>,
+  readAt: number,
+): SourceState[] {
+  return sources.map(({ file, text }) => {
+    const stamp = stamps.get(file);
+    return {
+      file,
+      stamp: stamp?.stamp ?? null,
+      changedMs: stamp?.changedMs ?? readAt,
+      hash: hashText(text),
+      endsWithBreak: endsWithLineBreak(text),
+    };
+  });
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 let codeHash: string | null = null;
 
 /**
- * A hash of the parser's and model's own code, so a snapshot written by an older parser is never
- * served by a newer one, without anyone having to remember to bump a version.
+ * A hash of the code, so that a snapshot written by other code is never served, without anyone having
+ * to remember to bump a version. What a snapshot stores is made by the parser, the model, the indexes
+ * and the Dataset, which import from render and i18n in turn: the whole source tree is hashed rather
+ * than a list of folders that would have to follow the imports.
  */
-function parserCodeHash(): string {
+function sourceCodeHash(): string {
   if (codeHash !== null) return codeHash;
   const hash = createHash('sha256');
-  // In the bundle (dist/bundle/) the parser is spread over its chunks, so they all key the snapshot: any
+  // In the bundle (dist/bundle/) the code is spread over its chunks, so they all key the snapshot: any
   // rebuild starts from the articles again, which costs one parse.
-  const parse = join(HERE, '..', 'parse');
-  const dirs = existsSync(parse) ? [parse, join(HERE, '..', 'model')] : [HERE];
-  for (const dir of dirs) {
-    for (const file of readdirSync(dir)
-      .filter((f) => /\.(?:js|ts)$/.test(f))
-      .sort()) {
-      hash.update(file).update(readFileSync(join(dir, file)));
-    }
-  }
+  const tree = join(HERE, '..');
+  const root = existsSync(join(tree, 'parse')) ? tree : HERE;
+  const files = readdirSync(root, { recursive: root === tree, encoding: 'utf8' })
+    .filter((f) => /\.(?:js|ts|json)$/.test(f))
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
   codeHash = hash.digest('hex');
   return codeHash;
 }
 
 /**
- * The key of a set of sources: their names and contents, and the parser's code. Sources may be given as
- * bytes, as at start (no UTF-8 decoding when the snapshot is there), or as text: a text hashes as its
- * UTF-8 bytes, so a valid file keys the same either way.
+ * A stamp alone is not trusted for a file changed less than this long before the snapshot read it: a
+ * second write within the same tick of the file system's clock (a few ms on Linux, 2 s on FAT) may
+ * leave size and times as they were, and a snapshot read between the two would then pass for current.
+ * Such a file is checked by its content at every start, as every file was before stamps were kept;
+ * with a clock skewed more than this against a network file system's, that check is what is lost.
  */
-export function snapshotKey(sources: ReadonlyArray<SourceFile | SourceBytes>): string {
-  const hash = createHash('sha256').update(parserCodeHash());
-  // Code-unit order, as the loader reads them: no locale, and no sorting work for a folder already in order.
-  const sorted = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const source of sorted) {
-    const content = 'bytes' in source ? source.bytes : Buffer.from(source.text, 'utf8');
-    // One hash over everything, each file framed by its name and length so no two sets run together.
-    hash.update(source.file).update(`\0${content.length}\0`).update(content);
-  }
-  return hash.digest('hex').slice(0, 32);
-}
+const RACY_MS = 2000;
 
-function pathFor(dir: string, key: string): string {
-  // Still .json (its first line is), so a snapshot of an older format with this key is overwritten, not left behind.
-  return join(dir, `articles-${key}.json`);
-}
-
-// Rows are most of a snapshot, and written as objects every key would repeat in each. Here the file is
-// one line of JSON (the articles without their rows, and a table of every string the rows hold) followed
-// by the rows themselves: int32s, ROW_WIDTH to a row, heat after heat in article order, read as a view of
-// the file's bytes. After the rows comes the prose (every article's sections, as one JSON array in
-// article order): only an event's page and the full-text search read it, so it is parsed on first use
-// rather than before the bot can answer, and it is half of what the header would otherwise hold. Parsing objects and arrays of rows that are garbage once the rows are built would
-// spend as long in the GC as in JSON.parse; and a name, a time or a note is one string in memory however
-// many rows hold it.
+const FILE_NAME = 'articles.json';
 
 /** An index into the snapshot's `strings`; NONE stands for null. */
 type Ref = number;
@@ -121,17 +150,105 @@ export const ROW_LAYOUT: { readonly [K in keyof ResultRow]-?: Readonly<Record<st
   notes: { notes: NOTES },
 };
 
+// The file is one line of ASCII JSON (the header), then binary parts, each at a multiple of 8 bytes from
+// the end of the line, that are read as views of the file's bytes. Only what lets the bot answer is read
+// at start: each article's scalar fields (its id, title, sport, games, ...), the skaters and both indexes,
+// restored rather than rebuilt. An article's infobox, rounds, NOCs and records are one small JSON text
+// each, read with its rows on first use of that article; the rows are int32s, ROW_WIDTH to a row, heat
+// after heat in article order, with every string they hold in one table (a name, a time or a note is
+// one string in memory however many rows hold it). The prose (every article's sections, as one JSON
+// array) is read when an event's page or the full-text search first needs it.
+
+/** The fields of an article read on first use; the others are read at start. */
+const LAZY_FIELDS = ['infobox', 'rounds', 'nocs', 'records'] as const satisfies ReadonlyArray<
+  keyof EventArticle
+>;
+type LazyField = (typeof LAZY_FIELDS)[number];
+type Shell = Omit<EventArticle, LazyField | 'sections'>;
+
+/** The binary parts, in file order, and the array type each is read as. */
+const PARTS = {
+  rows: Int32Array,
+  /** Per article, its first row; then the number of rows. */
+  articleRows: Int32Array,
+  /** Per article, where its lazy fields' JSON starts in `bodies`; then the end. */
+  bodyOffsets: Int32Array,
+  bodies: Uint8Array,
+  /** Per skater: id, name and NOC, as strings. */
+  athletes: Int32Array,
+  /** Per skater, its first name token in `tokens`; then the number of tokens. */
+  tokenStarts: Int32Array,
+  tokens: Int32Array,
+  /** Per skater, its first row in `appearances`; then the number of appearances. */
+  appearanceStarts: Int32Array,
+  /** Rows, by their number in `rows`. */
+  appearances: Int32Array,
+  termOffsets: Int32Array,
+  postDocs: Int32Array,
+  postFreqs: Uint16Array,
+  lengthNorm: Float64Array,
+  trieChars: Uint16Array,
+  trieFirstChild: Int32Array,
+  trieNextSibling: Int32Array,
+  trieTermAt: Int32Array,
+  trieMinLength: Uint16Array,
+  trieMaxLength: Uint16Array,
+  prose: Uint8Array,
+} as const;
+type PartName = keyof typeof PARTS;
+type ArrayOf<T> = T extends Int32ArrayConstructor
+  ? Int32Array
+  : T extends Uint16ArrayConstructor
+    ? Uint16Array
+    : T extends Float64ArrayConstructor
+      ? Float64Array
+      : Uint8Array;
+type PartArrays = { [K in PartName]: ArrayOf<(typeof PARTS)[K]> };
+const PART_NAMES = Object.keys(PARTS) as PartName[];
+const ATHLETE_WIDTH = 3;
+const PART_ALIGN = 8;
+
+interface SnapshotHeader {
+  format: number;
+  /** sourceCodeHash() of the writer. */
+  code: string;
+  /** The writer's byte order: the parts are read as they lie in the file. */
+  endianness: 'LE' | 'BE';
+  readAt: number;
+  sources: Array<
+    [file: string, stamp: string | null, changedMs: number, hash: string, endsWithBreak: boolean]
+  >;
+  files: FileReport[];
+  strings: string[];
+  /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
+  noteLists: Ref[][];
+  shells: Shell[];
+  /** Per article, which of LAZY_FIELDS it has (bit i for LAZY_FIELDS[i]). */
+  lazy: number[];
+  events: EventIndexParts;
+  medals: MedalTable;
+  /** The skater name index's sorted terms. */
+  terms: string[];
+  /** Per part: its offset in bytes from the first part, and its length in elements. */
+  parts: Record<PartName, [offset: number, length: number]>;
+}
+
 /** The fields of the header line, every one of them (the type sees to it). */
 const HEADER_FIELDS = [
   'format',
-  'key',
+  'code',
   'endianness',
+  'readAt',
+  'sources',
   'files',
   'strings',
   'noteLists',
-  'articles',
-  'rows',
-  'prose',
+  'shells',
+  'lazy',
+  'events',
+  'medals',
+  'terms',
+  'parts',
 ] as const satisfies ReadonlyArray<keyof SnapshotHeader>;
 const HEADER_COMPLETE: Exclude<keyof SnapshotHeader, (typeof HEADER_FIELDS)[number]> extends never
   ? true
@@ -139,8 +256,9 @@ const HEADER_COMPLETE: Exclude<keyof SnapshotHeader, (typeof HEADER_FIELDS)[numb
 
 /**
  * The layout of the file, as a number derived from what decides it: the row layout and width, the null
- * marker, and the header's fields. A snapshot of another layout is ignored (and rewritten) rather than
- * misread, and changing the layout changes this without anyone having to remember to.
+ * marker, the header's fields, the parts and their types, and which fields are read lazily. A snapshot
+ * of another layout is ignored (and rewritten) rather than misread, and changing the layout changes
+ * this without anyone having to remember to.
  */
 export const SNAPSHOT_FORMAT = Number.parseInt(
   createHash('sha256')
@@ -151,6 +269,9 @@ export const SNAPSHOT_FORMAT = Number.parseInt(
         none: NONE,
         marks: [MARK_NONE, MARK_STATUS, MARK_TIME],
         header: HEADER_COMPLETE && HEADER_FIELDS,
+        parts: PART_NAMES.map((name) => [name, PARTS[name].name]),
+        lazy: LAZY_FIELDS,
+        athlete: ATHLETE_WIDTH,
       }),
     )
     .digest('hex')
@@ -158,62 +279,62 @@ export const SNAPSHOT_FORMAT = Number.parseInt(
   16,
 );
 
-interface EncodedArticle extends Omit<EventArticle, 'rounds' | 'sections'> {
-  rounds: Array<
-    Omit<EventArticle['rounds'][number], 'heats'> & {
-      /** `rows`: how many rows of the block are this heat's. */
-      heats: Array<{ number: number | null; rows: number }>;
-    }
-  >;
-}
+type EncodedRound = Omit<Round, 'heats'> & {
+  /** `rows`: how many rows of the block are this heat's. */
+  heats: Array<{ number: number | null; rows: number }>;
+};
 
-interface SnapshotHeader {
-  format: number;
-  key: string;
-  /** The writer's byte order: the block is read as it lies in the file. */
-  endianness: 'LE' | 'BE';
-  files: FileReport[];
-  strings: string[];
-  /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
-  noteLists: Ref[][];
-  articles: EncodedArticle[];
-  /** Rows in the block. */
-  rows: number;
-  /** Bytes of prose after the block: ASCII JSON, each article's sections in article order. */
-  prose: number;
-}
+/** The strings the rows and skaters hold, each once, and the lists of note codes. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly refs = new Map<string, Ref>();
+  readonly noteLists: Ref[][] = [[]];
+  private readonly noteRefs = new Map<string, number>([['', 0]]);
 
-const ALIGN = Int32Array.BYTES_PER_ELEMENT;
-
-function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array; prose: Buffer } {
-  const strings: string[] = [];
-  const refs = new Map<string, Ref>();
-  const ref = (s: string | null): Ref => {
+  ref(s: string | null): Ref {
     if (s === null) return NONE;
-    let at = refs.get(s);
+    let at = this.refs.get(s);
     if (at === undefined) {
-      at = strings.push(s) - 1;
-      refs.set(s, at);
+      at = this.strings.push(s) - 1;
+      this.refs.set(s, at);
     }
     return at;
-  };
-  const noteLists: Ref[][] = [[]];
-  const noteRefs = new Map<string, number>([['', 0]]);
-  const notesRef = (notes: string[]): number => {
-    const list = notes.map(ref);
+  }
+
+  notes(notes: readonly string[]): number {
+    const list = notes.map((note) => this.ref(note));
     const id = list.join(',');
-    let at = noteRefs.get(id);
+    let at = this.noteRefs.get(id);
     if (at === undefined) {
-      at = noteLists.push(list) - 1;
-      noteRefs.set(id, at);
+      at = this.noteLists.push(list) - 1;
+      this.noteRefs.set(id, at);
     }
     return at;
-  };
+  }
+}
+
+function int32s(values: readonly number[]): Int32Array {
+  const array = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    // An int32 holds any line, rank or time of a real article (2^31 ms is 24 days); a value that does not
+    // fit fails the write, and the next start parses instead of reading a wrong number.
+    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a snapshot row`);
+    array[i] = value;
+  }
+  return array;
+}
+
+function encode(snapshot: Snapshot): { header: SnapshotHeader; parts: PartArrays } {
+  const table = new StringTable();
+  const ref = (s: string | null) => table.ref(s);
   const orNone = (n: number | null): number => n ?? NONE;
   const out: number[] = [];
+  const rowNumbers = new Map<ResultRow, number>();
   const encodeRows = (rows: ResultRow[]): number => {
     for (const row of rows) {
       const { mark, points } = row;
+      rowNumbers.set(row, out.length / ROW_WIDTH);
       out.push(
         row.line,
         orNone(row.rank),
@@ -230,81 +351,241 @@ function encode(snapshot: Snapshot): { header: SnapshotHeader; block: Int32Array
         points ? points.total : NONE,
         ...(points ? points.sprints.map(orNone) : [NONE, NONE, NONE, NONE]),
         ref(row.behind),
-        notesRef(row.notes),
+        table.notes(row.notes),
       );
     }
     return rows.length;
   };
-  const articles = snapshot.articles.map(({ sections: _, ...article }) => ({
-    ...article,
-    rounds: article.rounds.map((round) => ({
+  const shells: Shell[] = [];
+  const lazy: number[] = [];
+  const articleRows: number[] = [];
+  const bodies: string[] = [];
+  for (const article of snapshot.articles) {
+    articleRows.push(out.length / ROW_WIDTH);
+    const { infobox, rounds, nocs, records } = article;
+    const shell: Partial<EventArticle> = { ...article };
+    for (const field of [...LAZY_FIELDS, 'sections'] as const) delete shell[field];
+    const body: Partial<Record<LazyField, unknown>> = { infobox, nocs, records };
+    body.rounds = rounds.map((round): EncodedRound => ({
       ...round,
       heats: round.heats.map((heat) => ({ number: heat.number, rows: encodeRows(heat.rows) })),
-    })),
-  }));
-  const prose = Buffer.from(asciiJson(snapshot.articles.map((a) => a.sections)), 'latin1');
-  const block = new Int32Array(out.length);
-  for (let i = 0; i < out.length; i++) {
-    const value = out[i]!;
-    // An int32 holds any line, rank or time of a real article (2^31 ms is 24 days); a value that does not
-    // fit fails the write, and the next start parses instead of reading a wrong number.
-    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a snapshot row`);
-    block[i] = value;
+    }));
+    let mask = 0;
+    LAZY_FIELDS.forEach((field, bit) => {
+      if (field in article) mask |= 1 << bit;
+      else delete body[field];
+    });
+    shells.push(shell as Shell);
+    lazy.push(mask);
+    bodies.push(asciiJson(body));
+  }
+  articleRows.push(out.length / ROW_WIDTH);
+  const bodyOffsets: number[] = [0];
+  for (const body of bodies) bodyOffsets.push(bodyOffsets.at(-1)! + body.length);
+
+  const { athletes, terms, events, medals } = snapshot.parts;
+  const athleteCells: number[] = [];
+  const tokenStarts: number[] = [];
+  const tokens: number[] = [];
+  const appearanceStarts: number[] = [];
+  const appearances: number[] = [];
+  for (const athlete of athletes) {
+    athleteCells.push(ref(athlete.id), ref(athlete.name), ref(athlete.noc));
+    tokenStarts.push(tokens.length);
+    for (const token of athlete.tokens) tokens.push(ref(token));
+    appearanceStarts.push(appearances.length);
+    for (const { row } of athlete.appearances) {
+      const number = rowNumbers.get(row);
+      if (number === undefined) throw new Error(`a row of ${athlete.id} is in no article of the snapshot`);
+      appearances.push(number);
+    }
+  }
+  tokenStarts.push(tokens.length);
+  appearanceStarts.push(appearances.length);
+
+  const parts: PartArrays = {
+    rows: int32s(out),
+    articleRows: int32s(articleRows),
+    bodyOffsets: int32s(bodyOffsets),
+    bodies: Buffer.from(bodies.join(''), 'latin1'),
+    athletes: int32s(athleteCells),
+    tokenStarts: int32s(tokenStarts),
+    tokens: int32s(tokens),
+    appearanceStarts: int32s(appearanceStarts),
+    appearances: int32s(appearances),
+    termOffsets: terms.offsets,
+    postDocs: terms.postDocs,
+    postFreqs: terms.postFreqs,
+    lengthNorm: terms.lengthNorm,
+    trieChars: terms.trie.chars,
+    trieFirstChild: terms.trie.firstChild,
+    trieNextSibling: terms.trie.nextSibling,
+    trieTermAt: terms.trie.termAt,
+    trieMinLength: terms.trie.minLength,
+    trieMaxLength: terms.trie.maxLength,
+    prose: Buffer.from(asciiJson(snapshot.articles.map((a) => a.sections)), 'latin1'),
+  };
+  const layout = {} as SnapshotHeader['parts'];
+  let offset = 0;
+  for (const name of PART_NAMES) {
+    layout[name] = [offset, parts[name].length];
+    offset = alignUp(offset + parts[name].byteLength, PART_ALIGN);
   }
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
-    key: snapshot.key,
+    code: sourceCodeHash(),
     endianness: endianness(),
+    readAt: snapshot.readAt,
+    sources: snapshot.sources.map((s) => [s.file, s.stamp, s.changedMs, s.hash, s.endsWithBreak]),
     files: snapshot.files,
-    strings,
-    noteLists,
-    articles,
-    rows: out.length / ROW_WIDTH,
-    prose: prose.length,
+    strings: table.strings,
+    noteLists: table.noteLists,
+    shells,
+    lazy,
+    events,
+    medals,
+    terms: terms.terms,
+    parts: layout,
   };
-  return { header, block, prose };
+  return { header, parts };
 }
 
-function decode(file: SnapshotHeader, block: Int32Array, proseBytes: Buffer): Snapshot {
-  const { strings, noteLists } = file;
-  if (block.length !== file.rows * ROW_WIDTH) throw new Error('snapshot rows are cut short');
-  let next = 0;
-  const at = (i: number): string => {
-    const s = strings[i];
+/** Reads a snapshot's rows, articles and skaters as they are first used. */
+class Restorer {
+  private readonly strings: string[];
+  private readonly noteLists: Ref[][];
+  private readonly articles: EventArticle[];
+  /** Each article's and skater's place in the snapshot, for the getters shared by all of them. */
+  private readonly order = new WeakMap<object, number>();
+
+  constructor(
+    header: SnapshotHeader,
+    private readonly parts: PartArrays,
+  ) {
+    this.strings = header.strings;
+    this.noteLists = header.noteLists;
+    const { articleRows, bodyOffsets, rows } = parts;
+    const count = header.shells.length;
+    if (
+      rows.length % ROW_WIDTH !== 0 ||
+      header.lazy.length !== count ||
+      articleRows.length !== count + 1 ||
+      articleRows[count] !== rows.length / ROW_WIDTH ||
+      bodyOffsets.length !== count + 1 ||
+      bodyOffsets[count] !== parts.bodies.length
+    )
+      throw new Error('snapshot parts do not match its articles');
+    const prose = lazyProse(parts.prose, count);
+    const settle = (article: object, field: string, value: unknown) =>
+      Object.defineProperty(article, field, { value, writable: true, enumerable: true, configurable: true });
+    const order = this.order;
+    const restore = (article: object) => this.restoreArticle(order.get(article)!);
+    // One getter per field for every article, not a closure each: articles whose accessors differ differ
+    // in shape, and every pass over the articles would then be megamorphic.
+    const lazyField = (field: string): PropertyDescriptor => ({
+      configurable: true,
+      enumerable: true,
+      get(this: object): unknown {
+        restore(this);
+        return (this as Record<string, unknown>)[field];
+      },
+      set(this: object, value: unknown) {
+        restore(this);
+        settle(this, field, value);
+      },
+    });
+    const fields = LAZY_FIELDS.map(lazyField);
+    const sections: PropertyDescriptor = {
+      configurable: true,
+      enumerable: true,
+      get(this: object): Section[] {
+        const value = prose()[order.get(this)!]!;
+        settle(this, 'sections', value);
+        return value;
+      },
+      set(this: object, value: Section[]) {
+        settle(this, 'sections', value);
+      },
+    };
+    header.shells.forEach((article, i) => {
+      order.set(article, i);
+      const mask = header.lazy[i]!;
+      LAZY_FIELDS.forEach((_, bit) => {
+        if (mask & (1 << bit)) Object.defineProperty(article, LAZY_FIELDS[bit]!, fields[bit]!);
+      });
+      Object.defineProperty(article, 'sections', sections);
+    });
+    this.articles = header.shells as EventArticle[];
+  }
+
+  private at(i: number): string {
+    const s = this.strings[i];
     if (s === undefined) throw new Error(`snapshot string ${i} is missing`);
     return s;
-  };
-  const orNull = (n: number): number | null => (n === NONE ? null : n);
-  const atOrNull = (i: number): string | null => (i === NONE ? null : at(i));
-  const notesAt = (i: number): string[] => {
-    const list = noteLists[i];
-    if (list === undefined) throw new Error(`snapshot note list ${i} is missing`);
-    return list.length === 0 ? [] : list.map(at);
-  };
-  const decodeRows = (count: number): ResultRow[] => {
-    const r = block;
-    const end = next + count * ROW_WIDTH;
+  }
+
+  /** Reads article `i`'s lazy fields and rows, and puts them on the article as plain properties. */
+  private restoreArticle(i: number): void {
+    const article = this.articles[i]!;
+    const { bodyOffsets, bodies, articleRows } = this.parts;
+    const text = Buffer.from(bodies.buffer, bodies.byteOffset, bodies.length).toString(
+      'latin1',
+      bodyOffsets[i],
+      bodyOffsets[i + 1],
+    );
+    const body = JSON.parse(text) as Partial<Record<LazyField, unknown>> & { rounds?: EncodedRound[] };
+    let next = articleRows[i]!;
+    for (const round of body.rounds ?? []) {
+      for (const heat of round.heats) {
+        const count = heat.rows;
+        (heat as unknown as Heat).rows = this.decodeRows(next, count);
+        next += count;
+      }
+    }
+    if (next !== articleRows[i + 1]) throw new Error(`snapshot rows do not match article ${article.id}`);
+    for (const field of LAZY_FIELDS) {
+      if (!(field in body)) continue;
+      Object.defineProperty(article, field, {
+        value: body[field],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  private decodeRows(first: number, count: number): ResultRow[] {
+    const r = this.parts.rows;
+    const end = (first + count) * ROW_WIDTH;
     if (!Number.isSafeInteger(count) || count < 0 || end > r.length)
       throw new Error('snapshot rows are cut short');
+    const orNull = (n: number): number | null => (n === NONE ? null : n);
+    const atOrNull = (i: number): string | null => (i === NONE ? null : this.at(i));
     const rows: ResultRow[] = [];
-    for (let i = next; i < end; i += ROW_WIDTH) {
+    for (let i = first * ROW_WIDTH; i < end; i += ROW_WIDTH) {
       const kind = r[i + MARK];
       const total = r[i + TOTAL]!;
       const mark: Mark =
         kind === MARK_TIME
           ? {
               kind: 'time',
-              time: { text: at(r[i + MARK_TEXT]!), ms: r[i + MARK_MS]!, decimals: r[i + MARK_DECIMALS]! },
+              time: {
+                text: this.at(r[i + MARK_TEXT]!),
+                ms: r[i + MARK_MS]!,
+                decimals: r[i + MARK_DECIMALS]!,
+              },
             }
           : kind === MARK_STATUS
-            ? { kind: 'status', text: at(r[i + MARK_TEXT]!) }
+            ? { kind: 'status', text: this.at(r[i + MARK_TEXT]!) }
             : { kind: 'none' };
+      const notes = this.noteLists[r[i + NOTES]!];
+      if (notes === undefined) throw new Error(`snapshot note list ${r[i + NOTES]} is missing`);
       // Keys in the order the parser writes them, so decoded rows share their objects' shape with parsed ones.
       rows.push({
         line: r[i + LINE]!,
         rank: orNull(r[i + RANK]!),
-        name: at(r[i + NAME]!),
-        athleteId: at(r[i + ATHLETE]!),
+        name: this.at(r[i + NAME]!),
+        athleteId: this.at(r[i + ATHLETE]!),
         country: atOrNull(r[i + COUNTRY]!),
         pair: orNull(r[i + PAIR]!),
         lane: atOrNull(r[i + LANE]!),
@@ -323,49 +604,103 @@ function decode(file: SnapshotHeader, block: Int32Array, proseBytes: Buffer): Sn
               },
         mark,
         behind: atOrNull(r[i + BEHIND]!),
-        notes: notesAt(r[i + NOTES]!),
+        notes: notes.length === 0 ? [] : notes.map((note) => this.at(note)),
       });
     }
-    next = end;
     return rows;
-  };
-  // In place: the encoded articles are garbage the moment they are decoded, so copying them only feeds the GC.
-  for (const article of file.articles) {
-    for (const round of article.rounds) {
-      for (const heat of round.heats) {
-        (heat as { rows: unknown }).rows = decodeRows(heat.rows);
-      }
-    }
   }
-  if (next !== block.length) throw new Error('snapshot has rows no heat holds');
-  const prose = lazyProse(proseBytes, file.articles.length);
-  const order = new WeakMap<object, number>();
-  const settle = (article: object, sections: Section[]) =>
-    Object.defineProperty(article, 'sections', {
-      value: sections,
-      writable: true,
-      enumerable: true,
+
+  /** The article holding row `row`, by a binary search of the articles' first rows. */
+  private articleOf(row: number): number {
+    const starts = this.parts.articleRows;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private appearancesOf(athlete: number): Appearance[] {
+    const { appearanceStarts, appearances, articleRows } = this.parts;
+    const out: Appearance[] = [];
+    for (let p = appearanceStarts[athlete]!; p < appearanceStarts[athlete + 1]!; p++) {
+      const number = appearances[p]!;
+      const a = this.articleOf(number);
+      const event = this.articles[a]!;
+      let local = number - articleRows[a]!;
+      let found: Appearance | null = null;
+      for (const round of event.rounds) {
+        for (const heat of round.heats) {
+          if (local < heat.rows.length) {
+            found = { event, round, heat, row: heat.rows[local]! };
+            break;
+          }
+          local -= heat.rows.length;
+        }
+        if (found) break;
+      }
+      if (!found) throw new Error(`snapshot row ${number} is in no heat`);
+      out.push(found);
+    }
+    return out;
+  }
+
+  /** The skaters, each with its appearances read on first use. */
+  athletes(count: number): Athlete[] {
+    const { athletes: cells, tokenStarts, tokens, appearanceStarts } = this.parts;
+    if (
+      cells.length !== count * ATHLETE_WIDTH ||
+      tokenStarts.length !== count + 1 ||
+      tokenStarts[count] !== tokens.length ||
+      appearanceStarts.length !== count + 1 ||
+      appearanceStarts[count] !== this.parts.appearances.length
+    )
+      throw new Error('snapshot skaters do not match their parts');
+    const order = this.order;
+    const appearancesOf = (athlete: number) => this.appearancesOf(athlete);
+    const settle = (athlete: object, value: Appearance[]) =>
+      Object.defineProperty(athlete, 'appearances', {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    const lazyAppearances: PropertyDescriptor = {
       configurable: true,
-    });
-  // One getter for every article, not a closure each: articles whose accessors differ differ in shape, and
-  // every pass over the articles (the indexes built at start) would then be megamorphic.
-  const sections: PropertyDescriptor = {
-    configurable: true,
-    enumerable: true,
-    get(this: object): Section[] {
-      const value = prose()[order.get(this)!]!;
-      settle(this, value);
-      return value;
-    },
-    set(this: object, value: Section[]) {
-      settle(this, value);
-    },
-  };
-  file.articles.forEach((article, i) => {
-    order.set(article, i);
-    Object.defineProperty(article, 'sections', sections);
-  });
-  return { key: file.key, files: file.files, articles: file.articles as unknown as EventArticle[] };
+      enumerable: true,
+      get(this: object): Appearance[] {
+        const value = appearancesOf(order.get(this)!);
+        settle(this, value);
+        return value;
+      },
+      set(this: object, value: Appearance[]) {
+        settle(this, value);
+      },
+    };
+    const out = new Array<Athlete>(count);
+    for (let i = 0; i < count; i++) {
+      const tokenList: string[] = [];
+      for (let t = tokenStarts[i]!; t < tokenStarts[i + 1]!; t++) tokenList.push(this.at(tokens[t]!));
+      const noc = cells[i * ATHLETE_WIDTH + 2]!;
+      const athlete = {
+        id: this.at(cells[i * ATHLETE_WIDTH]!),
+        name: this.at(cells[i * ATHLETE_WIDTH + 1]!),
+        tokens: tokenList,
+        noc: noc === NONE ? null : this.at(noc),
+      } as Athlete;
+      Object.defineProperty(athlete, 'appearances', lazyAppearances);
+      order.set(athlete, i);
+      out[i] = athlete;
+    }
+    return out;
+  }
+
+  get restoredArticles(): EventArticle[] {
+    return this.articles;
+  }
 }
 
 /**
@@ -373,11 +708,12 @@ function decode(file: SnapshotHeader, block: Int32Array, proseBytes: Buffer): Sn
  * when the snapshot was read; a file changed on disk since is not read again, so what fails here is a
  * snapshot written wrong, and it throws rather than serve an event without its prose.
  */
-function lazyProse(bytes: Buffer, articles: number): () => Section[][] {
+function lazyProse(bytes: Uint8Array, articles: number): () => Section[][] {
   let parsed: Section[][] | null = null;
   return () => {
     if (parsed) return parsed;
-    const value = JSON.parse(bytes.toString('latin1')) as unknown;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    const value = JSON.parse(text) as unknown;
     if (!Array.isArray(value) || value.length !== articles)
       throw new Error('snapshot prose does not match its articles');
     parsed = value as Section[][];
@@ -386,57 +722,115 @@ function lazyProse(bytes: Buffer, articles: number): () => Section[][] {
 }
 
 /**
- * The snapshot for `key`, or null when there is none, it cannot be read, or it is of another format.
- * Synchronous: it is read once, at start, before anything else is served.
+ * Whether the sources are those the snapshot was made from. A file whose stamp is the one recorded, and
+ * was last changed well before it was read (see RACY_MS), is taken as unchanged without being read;
+ * any other is read and its content hash compared, so a touched but unchanged file still matches.
  */
-export function readSnapshot(dir: string, key: string): Snapshot | null {
-  let header: Partial<SnapshotHeader>;
-  let block: Int32Array;
-  let prose: Buffer;
+function matches(header: SnapshotHeader, current: CurrentSources): boolean {
+  if (header.sources.length !== current.stamps.size) return false;
+  for (const [file, stamp, changedMs, hash] of header.sources) {
+    const now = current.stamps.get(file);
+    if (now === undefined) return false;
+    if (stamp !== null && now.stamp === stamp && changedMs < header.readAt - RACY_MS) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(current.dir, file), 'utf8');
+    } catch {
+      return false;
+    }
+    if (hashText(text) !== hash) return false;
+  }
+  return true;
+}
+
+/**
+ * The snapshot of the sources `current` describes, or null when there is none, it is of other sources,
+ * of another format or code, or cannot be read. Synchronous: it is read once, at start, before anything
+ * else is served. Articles and skaters come back with getters that read them on first use; a snapshot
+ * written wrong in a way the checks here miss throws then.
+ */
+export function readSnapshot(dir: string, current: CurrentSources): Snapshot | null {
   try {
-    const bytes = readFileSync(pathFor(dir, key));
+    const bytes = readFileSync(join(dir, FILE_NAME));
     const newline = bytes.indexOf(0x0a);
     if (newline < 0) return null;
     // The header is ASCII (see writeSnapshot), so it is read without UTF-8 decoding, into a one-byte string.
-    header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader>;
-    if (header === null || typeof header !== 'object') return null;
-    const start = alignUp(newline + 1);
-    const rows = header.rows;
-    if (typeof rows !== 'number' || typeof header.prose !== 'number') return null;
-    const length = rows * ROW_WIDTH;
-    const end = start + length * ALIGN;
-    if (!Number.isSafeInteger(length) || length < 0 || end + header.prose !== bytes.length) return null;
-    // A copy of the prose alone, so the rest of the file is not held until the prose is first read.
-    prose = Buffer.from(bytes.subarray(end));
+    const header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader> | null;
+    if (
+      header === null ||
+      typeof header !== 'object' ||
+      header.format !== SNAPSHOT_FORMAT ||
+      header.code !== sourceCodeHash() ||
+      header.endianness !== endianness() ||
+      typeof header.readAt !== 'number' ||
+      typeof header.parts !== 'object' ||
+      header.parts === null ||
+      !HEADER_FIELDS.every((field) => header[field] !== undefined)
+    )
+      return null;
+    const full = header as SnapshotHeader;
+    if (!matches(full, current)) return null;
+    const start = alignUp(newline + 1, PART_ALIGN);
+    const parts = {} as Record<PartName, unknown>;
+    let end = start;
+    for (const name of PART_NAMES) {
+      const Type = PARTS[name];
+      const [offset, length]: unknown[] = full.parts[name] ?? [];
+      if (typeof offset !== 'number' || typeof length !== 'number') return null;
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
+        return null;
+      const from = start + offset;
+      const to = from + length * Type.BYTES_PER_ELEMENT;
+      if (from < end || to > bytes.length) return null;
+      end = to;
+      // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
+      const at = bytes.byteOffset + from;
+      parts[name] =
+        at % Type.BYTES_PER_ELEMENT === 0
+          ? new Type(bytes.buffer, at, length)
+          : new Type(bytes.buffer.slice(at, bytes.byteOffset + to));
+    }
+    if (end !== bytes.length) return null;
+    const arrays = parts as PartArrays;
     // The prose is one JSON array; anything else is refused now rather than found out on first use.
-    if (prose.at(0) !== 0x5b || prose.at(-1) !== 0x5d) return null;
-    // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
-    block =
-      (bytes.byteOffset + start) % ALIGN === 0
-        ? new Int32Array(bytes.buffer, bytes.byteOffset + start, length)
-        : new Int32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + end));
-  } catch {
-    return null;
-  }
-  if (
-    header.format !== SNAPSHOT_FORMAT ||
-    header.key !== key ||
-    header.endianness !== endianness() ||
-    !Array.isArray(header.strings) ||
-    !Array.isArray(header.noteLists) ||
-    !Array.isArray(header.articles) ||
-    !Array.isArray(header.files)
-  )
-    return null;
-  try {
-    return decode(header as SnapshotHeader, block, prose);
+    if (arrays.prose[0] !== 0x5b || arrays.prose[arrays.prose.length - 1] !== 0x5d) return null;
+    const restorer = new Restorer(full, arrays);
+    const terms: TermIndexParts = {
+      terms: full.terms,
+      offsets: arrays.termOffsets,
+      postDocs: arrays.postDocs,
+      postFreqs: arrays.postFreqs,
+      lengthNorm: arrays.lengthNorm,
+      trie: {
+        chars: arrays.trieChars,
+        firstChild: arrays.trieFirstChild,
+        nextSibling: arrays.trieNextSibling,
+        termAt: arrays.trieTermAt,
+        minLength: arrays.trieMinLength,
+        maxLength: arrays.trieMaxLength,
+      },
+    };
+    const athletes = restorer.athletes(arrays.athletes.length / ATHLETE_WIDTH);
+    return {
+      readAt: full.readAt,
+      sources: full.sources.map(([file, stamp, changedMs, hash, endsWithBreak]) => ({
+        file,
+        stamp,
+        changedMs,
+        hash,
+        endsWithBreak,
+      })),
+      files: full.files,
+      articles: restorer.restoredArticles,
+      parts: { athletes, terms, events: full.events, medals: full.medals },
+    };
   } catch {
     return null;
   }
 }
 
-function alignUp(offset: number): number {
-  return Math.ceil(offset / ALIGN) * ALIGN;
+function alignUp(offset: number, to: number): number {
+  return Math.ceil(offset / to) * to;
 }
 
 const NON_ASCII = /[\u007f-\uffff]/g;
@@ -455,25 +849,27 @@ function asciiJson(value: unknown): string {
 /** Writes atomically (temp file, then rename) so a crash never leaves half a snapshot to be read. */
 export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const target = pathFor(dir, snapshot.key);
+  const target = join(dir, FILE_NAME);
   const temp = `${target}.${process.pid}.tmp`;
-  const { header, block, prose } = encode(snapshot);
+  const { header, parts } = encode(snapshot);
   const head = Buffer.from(`${asciiJson(header)}\n`, 'latin1');
-  const padding = Buffer.alloc(alignUp(head.length) - head.length, 0x20);
-  await writeFile(temp, [
-    head,
-    padding,
-    new Uint8Array(block.buffer, block.byteOffset, block.byteLength),
-    prose,
-  ]);
+  const chunks: Uint8Array[] = [head, Buffer.alloc(alignUp(head.length, PART_ALIGN) - head.length, 0x20)];
+  for (const name of PART_NAMES) {
+    const part = parts[name];
+    chunks.push(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+    chunks.push(Buffer.alloc(alignUp(part.byteLength, PART_ALIGN) - part.byteLength));
+  }
+  // The last part ends the file: no padding after it.
+  chunks.pop();
+  await writeFile(temp, chunks);
   await rename(temp, target);
-  await removeOthers(dir, target);
+  await removeOthers(dir);
 }
 
-const SNAPSHOT_FILE = /^articles-[0-9a-f]+\.json$/;
+/** Snapshots of earlier layouts, named by their key: never read again. */
+const OLD_SNAPSHOT = /^articles-[0-9a-f]+\.json$/;
 
-/** Removes every snapshot but `keep`: each is keyed by sources and code that are gone, and never read again. */
-async function removeOthers(dir: string, keep: string): Promise<void> {
-  const stale = (await readdir(dir)).filter((name) => SNAPSHOT_FILE.test(name) && join(dir, name) !== keep);
+async function removeOthers(dir: string): Promise<void> {
+  const stale = (await readdir(dir)).filter((name) => OLD_SNAPSHOT.test(name));
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
 }
