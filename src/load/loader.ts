@@ -126,10 +126,11 @@ export function readSourceBytesSync(dir: string): SourceBytes[] {
 
 /**
  * What a file's metadata says of its version, without reading it: size, modification and change times
- * (nanoseconds) and inode. Any write changes the change time, and a rename into place (how editors and
- * the importer write) the inode too, so an equal stamp means the same bytes unless the file was written
- * again within one tick of the file system's clock; `changedMs` tells whether that could still happen
- * (see snapshot.ts).
+ * and inode. Any write changes the change time, and a rename into place (how editors and the importer
+ * write) the inode too, so an equal stamp means the same bytes unless the file was written again within
+ * one tick of the file system's clock; `changedMs` tells whether that could still happen (see
+ * snapshot.ts). Times as ms with their fraction, not bigint ns: a double keeps well under a microsecond
+ * of today's times, finer than the ticks the times are taken in, and a bigint stat costs ten BigInts a file.
  */
 export interface Stamp {
   stamp: string;
@@ -144,12 +145,12 @@ export function stampSources(dir: string): Map<string, Stamp> {
     .sort();
   const stamps = new Map<string, Stamp>();
   for (const file of names) {
-    const stats = statSync(join(dir, file), { bigint: true, throwIfNoEntry: false });
+    const stats = statSync(join(dir, file), { throwIfNoEntry: false });
     // Gone since the listing: left out, as a read of the folder now would leave it out.
     if (!stats) continue;
     stamps.set(file, {
-      stamp: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`,
-      changedMs: Number((stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs) / 1_000_000n),
+      stamp: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`,
+      changedMs: Math.max(stats.mtimeMs, stats.ctimeMs),
     });
   }
   return stamps;

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  close,
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  read,
+  readFileSync,
+  readSync,
+  readdirSync,
+} from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -166,14 +176,18 @@ const LAZY_FIELDS = ['infobox', 'rounds', 'nocs', 'records'] as const satisfies 
 type LazyField = (typeof LAZY_FIELDS)[number];
 type Shell = Omit<EventArticle, LazyField | 'sections'>;
 
-/** The binary parts, in file order, and the array type each is read as. */
+/**
+ * The binary parts, in file order, and the array type each is read as. Those from `appearances` on are
+ * read only on first use (see LazyRegion): the rows, the articles' lazy fields, the skaters'
+ * appearances and the prose are most of the file, and nothing needs them before the first question.
+ */
 const PARTS = {
-  rows: Int32Array,
+  /** SnapshotMeta. */
+  meta: Uint8Array,
   /** Per article, its first row; then the number of rows. */
   articleRows: Int32Array,
   /** Per article, where its lazy fields' JSON starts in `bodies`; then the end. */
   bodyOffsets: Int32Array,
-  bodies: Uint8Array,
   /** Per skater: id, name and NOC, as strings. */
   athletes: Int32Array,
   /** Per skater, its first name token in `tokens`; then the number of tokens. */
@@ -181,8 +195,6 @@ const PARTS = {
   tokens: Int32Array,
   /** Per skater, its first row in `appearances`; then the number of appearances. */
   appearanceStarts: Int32Array,
-  /** Rows, by their number in `rows`. */
-  appearances: Int32Array,
   termOffsets: Int32Array,
   postDocs: Int32Array,
   postFreqs: Uint16Array,
@@ -193,8 +205,13 @@ const PARTS = {
   trieTermAt: Int32Array,
   trieMinLength: Uint16Array,
   trieMaxLength: Uint16Array,
+  /** Rows, by their number in `rows`. */
+  appearances: Int32Array,
+  rows: Int32Array,
+  bodies: Uint8Array,
   prose: Uint8Array,
 } as const;
+const FIRST_LAZY_PART = 'appearances';
 type PartName = keyof typeof PARTS;
 type ArrayOf<T> = T extends Int32ArrayConstructor
   ? Int32Array
@@ -208,6 +225,7 @@ const PART_NAMES = Object.keys(PARTS) as PartName[];
 const ATHLETE_WIDTH = 3;
 const PART_ALIGN = 8;
 
+/** The first line of the file: what decides whether the snapshot is read at all, and where its parts lie. */
 interface SnapshotHeader {
   format: number;
   /** sourceCodeHash() of the writer. */
@@ -218,28 +236,40 @@ interface SnapshotHeader {
   sources: Array<
     [file: string, stamp: string | null, changedMs: number, hash: string, endsWithBreak: boolean]
   >;
-  files: FileReport[];
+  /** Per part: its offset in bytes from the first part, and its length in elements. */
+  parts: Record<PartName, [offset: number, length: number]>;
+}
+
+/** The `meta` part: ASCII JSON, read with the other parts needed at start. */
+interface SnapshotMeta {
+  /** The reports, each without its hash: the file's source entry has it. */
+  files: Array<Omit<FileReport, 'hash'>>;
   strings: string[];
   /** The distinct lists of note codes, as indexes into `strings`; the first is the empty list. */
   noteLists: Ref[][];
   shells: Shell[];
   /** Per article, which of LAZY_FIELDS it has (bit i for LAZY_FIELDS[i]). */
   lazy: number[];
-  events: EventIndexParts;
+  /** The event index's parts, with each list of names in other languages once (`names`), not per event. */
+  events: Omit<EventIndexParts, 'forms'> & {
+    forms: Array<[title: string, eventName: string, names: number]>;
+    names: string[][];
+  };
   medals: MedalTable;
   /** The skater name index's sorted terms. */
   terms: string[];
-  /** Per part: its offset in bytes from the first part, and its length in elements. */
-  parts: Record<PartName, [offset: number, length: number]>;
 }
 
-/** The fields of the header line, every one of them (the type sees to it). */
+/** The fields of the header line and of the meta part, every one of them (the types see to it). */
 const HEADER_FIELDS = [
   'format',
   'code',
   'endianness',
   'readAt',
   'sources',
+  'parts',
+] as const satisfies ReadonlyArray<keyof SnapshotHeader>;
+const META_FIELDS = [
   'files',
   'strings',
   'noteLists',
@@ -248,10 +278,11 @@ const HEADER_FIELDS = [
   'events',
   'medals',
   'terms',
-  'parts',
-] as const satisfies ReadonlyArray<keyof SnapshotHeader>;
+] as const satisfies ReadonlyArray<keyof SnapshotMeta>;
 const HEADER_COMPLETE: Exclude<keyof SnapshotHeader, (typeof HEADER_FIELDS)[number]> extends never
-  ? true
+  ? Exclude<keyof SnapshotMeta, (typeof META_FIELDS)[number]> extends never
+    ? true
+    : false
   : false = true;
 
 /**
@@ -269,6 +300,7 @@ export const SNAPSHOT_FORMAT = Number.parseInt(
         none: NONE,
         marks: [MARK_NONE, MARK_STATUS, MARK_TIME],
         header: HEADER_COMPLETE && HEADER_FIELDS,
+        meta: META_FIELDS,
         parts: PART_NAMES.map((name) => [name, PARTS[name].name]),
         lazy: LAZY_FIELDS,
         athlete: ATHLETE_WIDTH,
@@ -403,7 +435,18 @@ function encode(snapshot: Snapshot): { header: SnapshotHeader; parts: PartArrays
   tokenStarts.push(tokens.length);
   appearanceStarts.push(appearances.length);
 
+  const meta: SnapshotMeta = {
+    files: snapshot.files.map(({ file, eventId, diagnostics }) => ({ file, eventId, diagnostics })),
+    strings: table.strings,
+    noteLists: table.noteLists,
+    shells,
+    lazy,
+    events: encodeEvents(events),
+    medals,
+    terms: terms.terms,
+  };
   const parts: PartArrays = {
+    meta: Buffer.from(asciiJson(meta), 'latin1'),
     rows: int32s(out),
     articleRows: int32s(articleRows),
     bodyOffsets: int32s(bodyOffsets),
@@ -437,17 +480,25 @@ function encode(snapshot: Snapshot): { header: SnapshotHeader; parts: PartArrays
     endianness: endianness(),
     readAt: snapshot.readAt,
     sources: snapshot.sources.map((s) => [s.file, s.stamp, s.changedMs, s.hash, s.endsWithBreak]),
-    files: snapshot.files,
-    strings: table.strings,
-    noteLists: table.noteLists,
-    shells,
-    lazy,
-    events,
-    medals,
-    terms: terms.terms,
     parts: layout,
   };
   return { header, parts };
+}
+
+function encodeEvents({ forms, ...rest }: EventIndexParts): SnapshotMeta['events'] {
+  // An event's names in other languages follow from its shape, and a large corpus has few shapes.
+  const names: string[][] = [];
+  const known = new Map<string, number>();
+  const encoded = forms.map(([title, eventName, list]): [string, string, number] => {
+    const key = JSON.stringify(list);
+    let at = known.get(key);
+    if (at === undefined) {
+      at = names.push(list) - 1;
+      known.set(key, at);
+    }
+    return [title, eventName, at];
+  });
+  return { ...rest, forms: encoded, names };
 }
 
 /** Reads a snapshot's rows, articles and skaters as they are first used. */
@@ -458,24 +509,26 @@ class Restorer {
   /** Each article's and skater's place in the snapshot, for the getters shared by all of them. */
   private readonly order = new WeakMap<object, number>();
 
+  /** `parts`: with getters for the lazy ones; `lengths`: every part's, without reading it. */
   constructor(
-    header: SnapshotHeader,
+    meta: SnapshotMeta,
     private readonly parts: PartArrays,
+    private readonly lengths: Readonly<Record<PartName, number>>,
   ) {
-    this.strings = header.strings;
-    this.noteLists = header.noteLists;
-    const { articleRows, bodyOffsets, rows } = parts;
-    const count = header.shells.length;
+    this.strings = meta.strings;
+    this.noteLists = meta.noteLists;
+    const { articleRows, bodyOffsets } = parts;
+    const count = meta.shells.length;
     if (
-      rows.length % ROW_WIDTH !== 0 ||
-      header.lazy.length !== count ||
+      lengths.rows % ROW_WIDTH !== 0 ||
+      meta.lazy.length !== count ||
       articleRows.length !== count + 1 ||
-      articleRows[count] !== rows.length / ROW_WIDTH ||
+      articleRows[count] !== lengths.rows / ROW_WIDTH ||
       bodyOffsets.length !== count + 1 ||
-      bodyOffsets[count] !== parts.bodies.length
+      bodyOffsets[count] !== lengths.bodies
     )
       throw new Error('snapshot parts do not match its articles');
-    const prose = lazyProse(parts.prose, count);
+    const prose = lazyProse(() => parts.prose, count);
     const settle = (article: object, field: string, value: unknown) =>
       Object.defineProperty(article, field, { value, writable: true, enumerable: true, configurable: true });
     const order = this.order;
@@ -507,15 +560,15 @@ class Restorer {
         settle(this, 'sections', value);
       },
     };
-    header.shells.forEach((article, i) => {
+    meta.shells.forEach((article, i) => {
       order.set(article, i);
-      const mask = header.lazy[i]!;
+      const mask = meta.lazy[i]!;
       LAZY_FIELDS.forEach((_, bit) => {
         if (mask & (1 << bit)) Object.defineProperty(article, LAZY_FIELDS[bit]!, fields[bit]!);
       });
       Object.defineProperty(article, 'sections', sections);
     });
-    this.articles = header.shells as EventArticle[];
+    this.articles = meta.shells as EventArticle[];
   }
 
   private at(i: number): string {
@@ -656,7 +709,7 @@ class Restorer {
       tokenStarts.length !== count + 1 ||
       tokenStarts[count] !== tokens.length ||
       appearanceStarts.length !== count + 1 ||
-      appearanceStarts[count] !== this.parts.appearances.length
+      appearanceStarts[count] !== this.lengths.appearances
     )
       throw new Error('snapshot skaters do not match their parts');
     const order = this.order;
@@ -708,10 +761,11 @@ class Restorer {
  * when the snapshot was read; a file changed on disk since is not read again, so what fails here is a
  * snapshot written wrong, and it throws rather than serve an event without its prose.
  */
-function lazyProse(bytes: Uint8Array, articles: number): () => Section[][] {
+function lazyProse(part: () => Uint8Array, articles: number): () => Section[][] {
   let parsed: Section[][] | null = null;
   return () => {
     if (parsed) return parsed;
+    const bytes = part();
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     const value = JSON.parse(text) as unknown;
     if (!Array.isArray(value) || value.length !== articles)
@@ -750,12 +804,19 @@ function matches(header: SnapshotHeader, current: CurrentSources): boolean {
  * written wrong in a way the checks here miss throws then.
  */
 export function readSnapshot(dir: string, current: CurrentSources): Snapshot | null {
+  let fd: number;
   try {
-    const bytes = readFileSync(join(dir, FILE_NAME));
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0) return null;
+    fd = openSync(join(dir, FILE_NAME), 'r');
+  } catch {
+    return null;
+  }
+  let region: LazyRegion | null = null;
+  try {
+    const size = fstatSync(fd).size;
+    const head = readHeader(fd, size);
+    if (!head) return null;
     // The header is ASCII (see writeSnapshot), so it is read without UTF-8 decoding, into a one-byte string.
-    const header = JSON.parse(bytes.toString('latin1', 0, newline)) as Partial<SnapshotHeader> | null;
+    const header = JSON.parse(head.toString('latin1')) as Partial<SnapshotHeader> | null;
     if (
       header === null ||
       typeof header !== 'object' ||
@@ -768,33 +829,70 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       !HEADER_FIELDS.every((field) => header[field] !== undefined)
     )
       return null;
-    const full = header as SnapshotHeader;
-    if (!matches(full, current)) return null;
-    const start = alignUp(newline + 1, PART_ALIGN);
-    const parts = {} as Record<PartName, unknown>;
+    if (!matches(header as SnapshotHeader, current)) return null;
+    const start = alignUp(head.length + 1, PART_ALIGN);
+    const places = {} as Record<PartName, { from: number; length: number }>;
     let end = start;
     for (const name of PART_NAMES) {
-      const Type = PARTS[name];
-      const [offset, length]: unknown[] = full.parts[name] ?? [];
+      const [offset, length]: unknown[] = (header as SnapshotHeader).parts[name] ?? [];
       if (typeof offset !== 'number' || typeof length !== 'number') return null;
       if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
         return null;
       const from = start + offset;
-      const to = from + length * Type.BYTES_PER_ELEMENT;
-      if (from < end || to > bytes.length) return null;
-      end = to;
-      // A view when the bytes lie aligned, which a file read whole into its own buffer does; else a copy.
-      const at = bytes.byteOffset + from;
-      parts[name] =
-        at % Type.BYTES_PER_ELEMENT === 0
-          ? new Type(bytes.buffer, at, length)
-          : new Type(bytes.buffer.slice(at, bytes.byteOffset + to));
+      if (from < end) return null;
+      places[name] = { from, length };
+      end = from + length * PARTS[name].BYTES_PER_ELEMENT;
     }
-    if (end !== bytes.length) return null;
-    const arrays = parts as PartArrays;
+    if (end !== size) return null;
+    const lazyFrom = places[FIRST_LAZY_PART].from;
+    const eager = readRange(fd, start, lazyFrom);
     // The prose is one JSON array; anything else is refused now rather than found out on first use.
-    if (arrays.prose[0] !== 0x5b || arrays.prose[arrays.prose.length - 1] !== 0x5d) return null;
-    const restorer = new Restorer(full, arrays);
+    const prose = places.prose;
+    if (prose.length < 2 || readRange(fd, prose.from, prose.from + 1)[0] !== 0x5b) return null;
+    if (readRange(fd, size - 1, size)[0] !== 0x5d) return null;
+    region = new LazyRegion(fd, lazyFrom, size);
+    const lazy = region;
+    const arrays = {} as PartArrays;
+    let lazyArrays: Partial<PartArrays> | null = null;
+    for (const name of PART_NAMES) {
+      const { from, length } = places[name];
+      if (from < lazyFrom) {
+        (arrays as Record<PartName, unknown>)[name] = view(eager, from - start, PARTS[name], length);
+        continue;
+      }
+      Object.defineProperty(arrays, name, {
+        enumerable: true,
+        get(): unknown {
+          if (!lazyArrays) {
+            const bytes = lazy.bytes();
+            lazyArrays = {};
+            for (const part of PART_NAMES) {
+              const place = places[part];
+              if (place.from < lazyFrom) continue;
+              (lazyArrays as Record<PartName, unknown>)[part] = view(
+                bytes,
+                place.from - lazyFrom,
+                PARTS[part],
+                place.length,
+              );
+            }
+          }
+          return lazyArrays[name];
+        },
+      });
+    }
+    const lengths = Object.fromEntries(PART_NAMES.map((name) => [name, places[name].length])) as Record<
+      PartName,
+      number
+    >;
+    const metaBytes = arrays.meta;
+    const meta = JSON.parse(
+      Buffer.from(metaBytes.buffer, metaBytes.byteOffset, metaBytes.length).toString('latin1'),
+    ) as Partial<SnapshotMeta> | null;
+    if (meta === null || typeof meta !== 'object' || !META_FIELDS.every((field) => meta[field] !== undefined))
+      return null;
+    const full = { ...header, ...meta } as SnapshotHeader & SnapshotMeta;
+    const restorer = new Restorer(full, arrays, lengths);
     const terms: TermIndexParts = {
       terms: full.terms,
       offsets: arrays.termOffsets,
@@ -811,21 +909,125 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       },
     };
     const athletes = restorer.athletes(arrays.athletes.length / ATHLETE_WIDTH);
+    const hashes = new Map<string, string>();
+    const sources = full.sources.map(([file, stamp, changedMs, hash, endsWithBreak]) => {
+      hashes.set(file, hash);
+      return { file, stamp, changedMs, hash, endsWithBreak };
+    });
+    const files: FileReport[] = [];
+    for (const { file, eventId, diagnostics } of full.files) {
+      const hash = hashes.get(file);
+      if (hash === undefined) return null;
+      files.push({ file, hash, eventId, diagnostics });
+    }
+    const { names, forms, newestFirst, search } = full.events;
+    const events: EventIndexParts = {
+      forms: forms.map(([title, eventName, shape]) => {
+        const list = names[shape];
+        if (!list) throw new Error(`snapshot event names ${shape} are missing`);
+        return [title, eventName, list];
+      }),
+      newestFirst,
+      search,
+    };
+    region.prefetch();
     return {
       readAt: full.readAt,
-      sources: full.sources.map(([file, stamp, changedMs, hash, endsWithBreak]) => ({
-        file,
-        stamp,
-        changedMs,
-        hash,
-        endsWithBreak,
-      })),
-      files: full.files,
+      sources,
+      files,
       articles: restorer.restoredArticles,
-      parts: { athletes, terms, events: full.events, medals: full.medals },
+      parts: { athletes, terms, events, medals: full.medals },
     };
   } catch {
     return null;
+  } finally {
+    if (!region) closeSync(fd);
+  }
+}
+
+/** The header line, without its line break; null when the file has none. */
+function readHeader(fd: number, size: number): Buffer | null {
+  let chunk = 1 << 20;
+  let bytes = Buffer.alloc(0);
+  while (bytes.length < size) {
+    const next = readRange(fd, bytes.length, Math.min(size, bytes.length + chunk));
+    const newline = next.indexOf(0x0a);
+    if (newline >= 0) return Buffer.concat([bytes, next.subarray(0, newline)]);
+    bytes = Buffer.concat([bytes, next]);
+    chunk *= 2;
+  }
+  return null;
+}
+
+/** Bytes [from, to) of the file, in a buffer of their own (so at offset 0 of it, aligned for any view). */
+function readRange(fd: number, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(to - from);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, from + done);
+    if (read === 0) throw new Error('snapshot is shorter than it was');
+    done += read;
+  }
+  return bytes;
+}
+
+function view<T extends (typeof PARTS)[PartName]>(
+  bytes: Buffer,
+  at: number,
+  Type: T,
+  length: number,
+): InstanceType<T> {
+  const offset = bytes.byteOffset + at;
+  // A view when the bytes lie aligned, as a buffer of their own read from a multiple of 8 does; else a copy.
+  return (
+    offset % Type.BYTES_PER_ELEMENT === 0
+      ? new Type(bytes.buffer as ArrayBuffer, offset, length)
+      : new Type((bytes.buffer as ArrayBuffer).slice(offset, offset + length * Type.BYTES_PER_ELEMENT))
+  ) as InstanceType<T>;
+}
+
+/**
+ * The part of the file read only when first needed: asked for in the background as soon as the start is
+ * done (a thread of the pool reads it while the bot starts answering), and read at once if a question
+ * needs it before that read is in. The file stays open until then: a snapshot written meanwhile replaces
+ * it by a rename, which leaves the open file as it was.
+ */
+class LazyRegion {
+  private read: Buffer | null = null;
+  private pending = false;
+  private closed = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  prefetch(): void {
+    const bytes = Buffer.allocUnsafeSlow(this.to - this.from);
+    this.pending = true;
+    // One read is enough for a snapshot under 2 GB; a short one leaves the bytes to bytes().
+    read(this.fd, bytes, 0, bytes.length, this.from, (error, count) => {
+      this.pending = false;
+      if (!error && count === bytes.length) this.read ??= bytes;
+      this.closeWhenDone();
+    });
+  }
+
+  bytes(): Buffer {
+    if (!this.read) {
+      if (this.closed) throw new Error('snapshot file is closed');
+      this.read = readRange(this.fd, this.from, this.to);
+      this.closeWhenDone();
+    }
+    return this.read;
+  }
+
+  private closeWhenDone(): void {
+    if (this.read && !this.pending && !this.closed) {
+      this.closed = true;
+      close(this.fd, () => undefined);
+    }
   }
 }
 

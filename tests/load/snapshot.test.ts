@@ -211,8 +211,23 @@ describe('load/snapshot', () => {
       expect(read()).toBeNull();
     });
 
-    it('a skater that names a string the table does not have', async () => {
-      await rewrite(path, (file) => ({ ...file, strings: [] }));
+    it('skaters that do not match their parts', async () => {
+      await rewrite(path, (file) => {
+        const parts = file.parts as Record<string, [number, number]>;
+        return {
+          ...file,
+          parts: { ...parts, tokenStarts: [parts.tokenStarts![0], parts.tokenStarts![1] - 1] },
+        };
+      });
+      expect(read()).toBeNull();
+    });
+
+    it('a meta part that is not JSON', async () => {
+      const bytes = Buffer.from(await readFile(path));
+      const { header } = await split(path);
+      const meta = (header.parts as Record<string, [number, number]>).meta!;
+      bytes[bytes.indexOf(0x0a) + 1 + ((8 - ((bytes.indexOf(0x0a) + 1) % 8)) % 8) + meta[0] + 1] = 0x7d;
+      await writeFile(path, bytes);
       expect(read()).toBeNull();
     });
 
@@ -283,7 +298,7 @@ describe('load/snapshot', () => {
       const before = stampSources(dir).get(file)!;
       const text = await readFile(join(dir, file), 'utf8');
       await writeFile(join(dir, file), text.replace('Jordan Stolz', 'Jordan Stolt'));
-      const mtime = new Date(Number(before.stamp.split(':')[1]!.slice(0, -6)));
+      const mtime = new Date(Number(before.stamp.split(':')[1]!));
       await utimes(join(dir, file), mtime, mtime);
       expect(readSnapshot(work, current(dir))).toBeNull();
     });
