@@ -177,9 +177,9 @@ type LazyField = (typeof LAZY_FIELDS)[number];
 type Shell = Omit<EventArticle, LazyField | 'sections'>;
 
 /**
- * The binary parts, in file order, and the array type each is read as. Those from `appearances` on are
- * read only on first use (see LazyRegion): the rows, the articles' lazy fields, the skaters'
- * appearances and the prose are most of the file, and nothing needs them before the first question.
+ * The binary parts, in file order, and the array type each is read as. Those from `appearances` on (the
+ * rows, the articles' lazy fields, the skaters' appearances and the prose: most of the file) are not
+ * needed to restore the indexes, and are read by a thread of the pool meanwhile (see LazyRegion).
  */
 const PARTS = {
   /** SnapshotMeta. */
@@ -851,6 +851,8 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
     if (prose.length < 2 || readRange(fd, prose.from, prose.from + 1)[0] !== 0x5b) return null;
     if (readRange(fd, size - 1, size)[0] !== 0x5d) return null;
     region = new LazyRegion(fd, lazyFrom, size);
+    // Read on a thread of the pool while this one restores the rest.
+    const read = region.prefetch();
     const lazy = region;
     const arrays = {} as PartArrays;
     let lazyArrays: Partial<PartArrays> | null = null;
@@ -930,19 +932,30 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       newestFirst,
       search,
     };
-    region.prefetch();
-    return {
+    const snapshot: Snapshot = {
       readAt: full.readAt,
       sources,
       files,
       articles: restorer.restoredArticles,
       parts: { athletes, terms, events, medals: full.medals },
     };
+    reads.set(snapshot, read);
+    return snapshot;
   } catch {
     return null;
   } finally {
     if (!region) closeSync(fd);
   }
+}
+
+const reads = new WeakMap<Snapshot, Promise<void>>();
+
+/**
+ * Resolves once the parts of a snapshot that are read after the start (rows, article bodies,
+ * appearances, prose) are in memory, so that no question waits for the disk.
+ */
+export function whenRead(snapshot: Snapshot): Promise<void> {
+  return reads.get(snapshot) ?? Promise.resolve();
 }
 
 /** The header line, without its line break; null when the file has none. */
@@ -987,10 +1000,10 @@ function view<T extends (typeof PARTS)[PartName]>(
 }
 
 /**
- * The part of the file read only when first needed: asked for in the background as soon as the start is
- * done (a thread of the pool reads it while the bot starts answering), and read at once if a question
- * needs it before that read is in. The file stays open until then: a snapshot written meanwhile replaces
- * it by a rename, which leaves the open file as it was.
+ * The part of the file not needed to restore the indexes: read by a thread of the pool while the main
+ * thread restores them (see whenRead), and read at once if something needs it before that read is in.
+ * The file stays open until then: a snapshot written meanwhile replaces it by a rename, which leaves the
+ * open file as it was.
  */
 class LazyRegion {
   private read: Buffer | null = null;
@@ -1003,14 +1016,18 @@ class LazyRegion {
     private readonly to: number,
   ) {}
 
-  prefetch(): void {
+  /** Starts reading the region; resolves once it is read, or has failed (bytes() then reads it). */
+  prefetch(): Promise<void> {
     const bytes = Buffer.allocUnsafeSlow(this.to - this.from);
     this.pending = true;
-    // One read is enough for a snapshot under 2 GB; a short one leaves the bytes to bytes().
-    read(this.fd, bytes, 0, bytes.length, this.from, (error, count) => {
-      this.pending = false;
-      if (!error && count === bytes.length) this.read ??= bytes;
-      this.closeWhenDone();
+    return new Promise((resolve) => {
+      // One read is enough for a snapshot under 2 GB; a short one leaves the bytes to bytes().
+      read(this.fd, bytes, 0, bytes.length, this.from, (error, count) => {
+        this.pending = false;
+        if (!error && count === bytes.length) this.read ??= bytes;
+        this.closeWhenDone();
+        resolve();
+      });
     });
   }
 

@@ -17,7 +17,7 @@ import {
 } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { parseOffThread } from './parse-thread.js';
-import { readSnapshot, sourceStates, writeSnapshot } from './snapshot.js';
+import { readSnapshot, sourceStates, whenRead, writeSnapshot } from './snapshot.js';
 import type { Snapshot } from './snapshot.js';
 
 /** How many reloads in a row a new, empty file is waited for before it is reported as empty. */
@@ -127,7 +127,13 @@ export class DataStore {
     const readAt = Date.now();
     const stamps = stampSources(dir);
     const snapshot = readSnapshot(snapshotDir, { dir, stamps });
-    if (snapshot && store.restore(snapshot)) return store;
+    if (snapshot && store.restore(snapshot)) {
+      await whenRead(snapshot);
+      // Only now: the full-text index's first step reads every article, which would otherwise run while
+      // the read is waited for.
+      void store.current.warmText();
+      return store;
+    }
     const bytes = readSourceBytesSync(dir);
     const sources = decodeSources(bytes);
     await store.doReload(sources);
@@ -162,7 +168,6 @@ export class DataStore {
       });
     }
     this.current = data;
-    void data.warmText();
     return true;
   }
 
