@@ -102,8 +102,8 @@ function sourceCodeHash(): string {
  * A stamp alone is not trusted for a file changed less than this long before the snapshot read it: a
  * second write within the same tick of the file system's clock (a few ms on Linux, 2 s on FAT) may
  * leave size and times as they were, and a snapshot read between the two would then pass for current.
- * Such a file is checked by its content at every start, as every file was before stamps were kept;
- * with a clock skewed more than this against a network file system's, that check is what is lost.
+ * Such a file is checked by its content at every start. Against a network file system whose clock is
+ * behind this one's by more than this, such a file can pass for older than it is.
  */
 const RACY_MS = 2000;
 
@@ -160,14 +160,17 @@ export const ROW_LAYOUT: { readonly [K in keyof ResultRow]-?: Readonly<Record<st
   notes: { notes: NOTES },
 };
 
-// The file is one line of ASCII JSON (the header), then binary parts, each at a multiple of 8 bytes from
-// the end of the line, that are read as views of the file's bytes. Only what lets the bot answer is read
-// at start: each article's scalar fields (its id, title, sport, games, ...), the skaters and both indexes,
-// restored rather than rebuilt. An article's infobox, rounds, NOCs and records are one small JSON text
-// each, read with its rows on first use of that article; the rows are int32s, ROW_WIDTH to a row, heat
-// after heat in article order, with every string they hold in one table (a name, a time or a note is
-// one string in memory however many rows hold it). The prose (every article's sections, as one JSON
-// array) is read when an event's page or the full-text search first needs it.
+// The file is one line of ASCII JSON (the header: what decides whether the snapshot is used, and where
+// each part lies), then binary parts, each at a multiple of 8 bytes from the end of the line, read as
+// views of the file's bytes. What the Dataset is restored from comes first and is read in one read: the
+// `meta` part (ASCII JSON: each article's scalar fields, the string table, the event index, the medal
+// table, the name index's terms), the skaters and the name index's arrays. The rest, most of the file, is
+// read by a thread of the pool meanwhile and decoded on first use: an article's infobox, rounds, NOCs and
+// records are one small JSON text each, decoded with its rows when the article is first used; the rows
+// are int32s, ROW_WIDTH to a row, heat after heat in article order, with every string they hold in the
+// one table (a name, a time or a note is one string in memory however many rows hold it). The prose
+// (every article's sections, as one JSON array) is parsed when an event's page or the full-text search
+// first needs it.
 
 /** The fields of an article read on first use; the others are read at start. */
 const LAZY_FIELDS = ['infobox', 'rounds', 'nocs', 'records'] as const satisfies ReadonlyArray<
@@ -811,6 +814,7 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
     return null;
   }
   let region: LazyRegion | null = null;
+  let served = false;
   try {
     const size = fstatSync(fd).size;
     const head = readHeader(fd, size);
@@ -940,11 +944,16 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       parts: { athletes, terms, events, medals: full.medals },
     };
     reads.set(snapshot, read);
+    served = true;
     return snapshot;
   } catch {
     return null;
   } finally {
-    if (!region) closeSync(fd);
+    // A served snapshot's region closes the file once it is read.
+    if (!served) {
+      if (region) region.abandon();
+      else closeSync(fd);
+    }
   }
 }
 
@@ -1009,6 +1018,7 @@ class LazyRegion {
   private read: Buffer | null = null;
   private pending = false;
   private closed = false;
+  private abandoned = false;
 
   constructor(
     private readonly fd: number,
@@ -1040,8 +1050,14 @@ class LazyRegion {
     return this.read;
   }
 
+  /** The snapshot is not served: the file is closed once a read under way is done. */
+  abandon(): void {
+    this.abandoned = true;
+    this.closeWhenDone();
+  }
+
   private closeWhenDone(): void {
-    if (this.read && !this.pending && !this.closed) {
+    if ((this.read || this.abandoned) && !this.pending && !this.closed) {
       this.closed = true;
       close(this.fd, () => undefined);
     }
