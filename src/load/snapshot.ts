@@ -10,7 +10,7 @@ import {
   readSync,
   readdirSync,
 } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -796,8 +796,9 @@ function lazyProse(part: () => Uint8Array, articles: number): () => Section[][] 
  * was last changed well before it was read (see RACY_MS), is taken as unchanged without being read;
  * any other is read and its content hash compared, so a touched but unchanged file still matches.
  */
-function matches(header: SnapshotHeader, current: CurrentSources): boolean {
+function matches(header: SnapshotHeader, current: CurrentSources): 'by stamps' | 'by content' | false {
   if (header.sources.length !== current.stamps.size) return false;
+  let read = false;
   for (const [file, stamp, changedMs, hash] of header.sources) {
     const now = current.stamps.get(file);
     if (now === undefined) return false;
@@ -809,8 +810,9 @@ function matches(header: SnapshotHeader, current: CurrentSources): boolean {
       return false;
     }
     if (hashText(text) !== hash) return false;
+    read = true;
   }
-  return true;
+  return read ? 'by content' : 'by stamps';
 }
 
 /**
@@ -846,7 +848,8 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       !HEADER_FIELDS.every((field) => header[field] !== undefined)
     )
       return null;
-    if (!matches(header as SnapshotHeader, current)) return null;
+    const match = matches(header as SnapshotHeader, current);
+    if (!match) return null;
     const start = alignUp(head.length + 1, PART_ALIGN);
     const places = {} as Record<PartName, { from: number; length: number }>;
     let end = start;
@@ -957,6 +960,7 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
       parts: { athletes, terms, events, medals: full.medals },
     };
     reads.set(snapshot, read);
+    if (match === 'by content') readByContent.add(snapshot);
     served = true;
     return snapshot;
   } catch {
@@ -971,6 +975,48 @@ export function readSnapshot(dir: string, current: CurrentSources): Snapshot | n
 }
 
 const reads = new WeakMap<Snapshot, Promise<void>>();
+/** Snapshots served after some file was read to compare its content: their stamps are out of date. */
+const readByContent = new WeakSet<Snapshot>();
+
+/**
+ * After a start from `snapshot` that had to read files to compare their content (touched, copied or
+ * checked out again, or changed just before the snapshot was written), writes their stamps as they are
+ * now, so the next start reads none of them: the header line alone changes. Only a file still holding
+ * the snapshot that was served is changed (another process may have replaced it); `current` and
+ * `readAt` are those of the start that served it.
+ */
+export async function refreshStamps(
+  dir: string,
+  snapshot: Snapshot,
+  current: CurrentSources,
+  readAt: number,
+): Promise<void> {
+  if (!readByContent.has(snapshot)) return;
+  const target = join(dir, FILE_NAME);
+  const bytes = await readFile(target);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) return;
+  const header = JSON.parse(bytes.toString('latin1', 0, newline)) as SnapshotHeader;
+  const served = snapshot.sources;
+  if (
+    header.format !== SNAPSHOT_FORMAT ||
+    header.code !== sourceCodeHash() ||
+    header.sources.length !== served.length ||
+    header.sources.some(([file, , , hash], i) => served[i]?.file !== file || served[i]?.hash !== hash)
+  )
+    return;
+  const sources = header.sources.map(([file, , , hash, endsWithBreak]): SnapshotHeader['sources'][number] => {
+    const stamp = current.stamps.get(file);
+    return [file, stamp?.stamp ?? null, stamp?.changedMs ?? readAt, hash, endsWithBreak];
+  });
+  const head = Buffer.from(`${asciiJson({ ...header, readAt, sources })}\n`, 'latin1');
+  await replaceFile(target, [
+    head,
+    Buffer.alloc(alignUp(head.length, PART_ALIGN) - head.length, 0x20),
+    bytes.subarray(alignUp(newline + 1, PART_ALIGN)),
+  ]);
+  readByContent.delete(snapshot);
+}
 
 /**
  * Resolves once the parts of a snapshot that are read after the start (rows, article bodies,
@@ -1095,10 +1141,15 @@ function asciiJson(value: unknown): string {
 }
 
 /** Writes atomically (temp file, then rename) so a crash never leaves half a snapshot to be read. */
+async function replaceFile(target: string, chunks: Uint8Array[]): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, chunks);
+  await rename(temp, target);
+}
+
 export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<void> {
   await mkdir(dir, { recursive: true });
   const target = join(dir, FILE_NAME);
-  const temp = `${target}.${process.pid}.tmp`;
   const { header, parts } = encode(snapshot);
   const head = Buffer.from(`${asciiJson(header)}\n`, 'latin1');
   const chunks: Uint8Array[] = [head, Buffer.alloc(alignUp(head.length, PART_ALIGN) - head.length, 0x20)];
@@ -1109,8 +1160,7 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<vo
   }
   // The last part ends the file: no padding after it.
   chunks.pop();
-  await writeFile(temp, chunks);
-  await rename(temp, target);
+  await replaceFile(target, chunks);
   await removeOthers(dir);
 }
 

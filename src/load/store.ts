@@ -17,7 +17,7 @@ import {
 } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { parseOffThread } from './parse-thread.js';
-import { readSnapshot, sourceStates, whenRead, writeSnapshot } from './snapshot.js';
+import { readSnapshot, refreshStamps, sourceStates, whenRead, writeSnapshot } from './snapshot.js';
 import type { Snapshot } from './snapshot.js';
 
 /** How many reloads in a row a new, empty file is waited for before it is reported as empty. */
@@ -132,6 +132,8 @@ export class DataStore {
       // Only now: the full-text index's first step reads every article, which would otherwise run while
       // the read is waited for.
       void store.current.warmText();
+      // A cache: failing to update it costs the next start some time, nothing more.
+      void refreshStamps(snapshotDir, snapshot, { dir, stamps }, readAt).catch(() => undefined);
       return store;
     }
     const bytes = readSourceBytesSync(dir);

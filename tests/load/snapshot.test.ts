@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { Dataset } from '../../src/domain/index.js';
 import { loadSources, readSourcesSync, stampSources } from '../../src/load/loader.js';
@@ -315,6 +315,38 @@ describe('load/snapshot', () => {
       await writeFile(join(dir, `x${file}`), text);
       expect(readSnapshot(work, current(dir))).toBeNull();
     });
+  });
+
+  // A start that had to read files to compare them (their stamps changed, their content did not) writes
+  // their stamps as they are now, so that the next start need not read them again.
+  it('DataStore serves a snapshot of touched files, then writes their new stamps', async () => {
+    const dir = await folder('seeds');
+    const cache = join(work, 'cache');
+    await DataStore.open(dir, { snapshotDir: cache });
+    const path = join(cache, 'articles.json');
+    type Source = [string, string | null, number, string, boolean];
+    const first = (await split(path)).header;
+    const before = first.sources as Source[];
+    const later = new Date(Date.now() + 5000);
+    for (const [file] of before) await utimes(join(dir, file), later, later);
+    const now = stampSources(dir);
+    expect(before.map(([file, stamp]) => stamp === now.get(file)!.stamp)).not.toContain(true);
+
+    const store = await DataStore.open(dir, { snapshotDir: cache });
+    // Served from the snapshot: its articles are still read on first use.
+    expect(Object.getOwnPropertyDescriptor(store.data.articles[0], 'rounds')?.get).toBeTypeOf('function');
+    await vi.waitFor(async () => {
+      const sources = (await split(path)).header.sources as Source[];
+      expect(sources.map(([file, stamp]) => [file, stamp])).toStrictEqual(
+        before.map(([file]) => [file, now.get(file)!.stamp]),
+      );
+    });
+    const after = await split(path);
+    expect((after.header.sources as Source[]).map(([file, , , hash]) => [file, hash])).toStrictEqual(
+      before.map(([file, , , hash]) => [file, hash]),
+    );
+    expect(after.header.readAt).toBeGreaterThan(first.readAt as number);
+    expect(readSnapshot(cache, current(dir))!.articles).toStrictEqual(snapshotOf(dir).articles);
   });
 
   // The indexes come out of the snapshot rather than being built at start: they must answer exactly as
