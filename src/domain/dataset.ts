@@ -5,6 +5,8 @@ import { nameTokens } from '../model/names.js';
 import { AthleteIndex } from '../search/athletes.js';
 import type { Appearance, Athlete } from '../search/athletes.js';
 import { EventIndex } from '../search/events.js';
+import type { EventIndexParts } from '../search/events.js';
+import type { TermIndexParts } from '../search/terms.js';
 import { TextIndex } from '../search/fulltext.js';
 import { LOCALES } from '../i18n/index.js';
 import type { BotLocale } from '../i18n/index.js';
@@ -130,6 +132,23 @@ function rowNoc(event: EventArticle, row: ResultRow): string | null {
   return nocOfCountryCell(row.country) ?? nocOf(event, row.athleteId);
 }
 
+export interface MedalTable {
+  rows: MedalRow[];
+  /** Medallists whose NOC no article states. */
+  unstated: number;
+}
+
+/**
+ * What a Dataset makes of its articles: the skaters, the indexes and the medal table, built at load. A
+ * snapshot stores them so that a start restores them instead (see the constructor).
+ */
+export interface DatasetParts {
+  athletes: Athlete[];
+  terms: TermIndexParts;
+  events: EventIndexParts;
+  medals: MedalTable;
+}
+
 /** Everything loaded, indexed once at load, and the queries the commands need. Immutable. */
 export class Dataset {
   readonly events: EventIndex;
@@ -138,8 +157,18 @@ export class Dataset {
   private textBuild: Promise<void> | null = null;
   readonly byId: ReadonlyMap<string, EventArticle>;
 
-  constructor(readonly articles: readonly EventArticle[]) {
+  /** `parts`: what `parts()` gave for the same articles, in the same order. */
+  constructor(
+    readonly articles: readonly EventArticle[],
+    parts?: DatasetParts,
+  ) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
+    if (parts) {
+      this.events = new EventIndex(articles, namesInEveryLocale, parts.events);
+      this.athletes = new AthleteIndex(parts.athletes, parts.terms);
+      this.medals = parts.medals;
+      return;
+    }
     // One pass, one object per skater, built in its final shape: this runs over every row loaded, and
     // intermediate copies would cost the garbage collector more than the pass itself.
     const people = new Map<string, Athlete>();
@@ -208,6 +237,16 @@ export class Dataset {
       this.textIndex ??= index;
     });
     return this.textBuild;
+  }
+
+  /** What the Dataset made of its articles, for a snapshot to store and `new Dataset(articles, parts)` to restore. */
+  parts(): DatasetParts {
+    return {
+      athletes: [...this.athletes.athletes],
+      terms: this.athletes.termParts(),
+      events: this.events.parts(),
+      medals: this.medalTable(),
+    };
   }
 
   /** Medallists from the deciding round's ranks, with NOCs only where the article states them. */
@@ -283,15 +322,15 @@ export class Dataset {
   }
 
   /** Medals by NOC over all events; medallists whose NOC no article states are counted apart. */
-  medalTable(): { rows: MedalRow[]; unstated: number } {
+  medalTable(): MedalTable {
     // The data never changes under a Dataset (a reload builds a new one), so the table is computed once.
     this.medals ??= this.computeMedalTable();
     return this.medals;
   }
 
-  private medals: { rows: MedalRow[]; unstated: number } | undefined;
+  private medals: MedalTable | undefined;
 
-  private computeMedalTable(): { rows: MedalRow[]; unstated: number } {
+  private computeMedalTable(): MedalTable {
     const table = new Map<string, MedalRow>();
     let unstated = 0;
     for (const event of this.articles) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, EventArticle } from '../model/schemas.js';
@@ -29,6 +29,12 @@ export interface SourceFile {
 export interface SourceBytes {
   file: string;
   bytes: Buffer;
+}
+
+/** Whether a file's text, or its bytes, end with a line break (LF or CR; the same code in both). */
+export function endsWithLineBreak(content: string | Buffer): boolean {
+  const last = typeof content === 'string' ? content.charCodeAt(content.length - 1) : content.at(-1);
+  return last === 0x0a || last === 0x0d;
 }
 
 export function hashText(text: string): string {
@@ -116,6 +122,38 @@ export function readSourceBytesSync(dir: string): SourceBytes[] {
     .filter((name) => name.endsWith('.txt'))
     .sort();
   return names.map((file) => ({ file, bytes: readFileSync(join(dir, file)) }));
+}
+
+/**
+ * What a file's metadata says of its version, without reading it: size, modification and change times
+ * and inode. Any write changes the change time, and a rename into place (how editors and the importer
+ * write) the inode too, so an equal stamp means the same bytes unless the file was written again within
+ * one tick of the file system's clock; `changedMs` tells whether that could still happen (see
+ * snapshot.ts). Times as ms with their fraction, not bigint ns: a double keeps well under a microsecond
+ * of today's times, finer than the ticks the times are taken in, and a bigint stat costs ten BigInts a file.
+ */
+export interface Stamp {
+  stamp: string;
+  /** The later of the modification and change times, in ms. */
+  changedMs: number;
+}
+
+/** The stamp of every `*.txt` in `dir`, by name, in name order: one stat each, no read. */
+export function stampSources(dir: string): Map<string, Stamp> {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  const stamps = new Map<string, Stamp>();
+  for (const file of names) {
+    const stats = statSync(join(dir, file), { throwIfNoEntry: false });
+    // Gone since the listing: left out, as a read of the folder now would leave it out.
+    if (!stats) continue;
+    stamps.set(file, {
+      stamp: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`,
+      changedMs: Math.max(stats.mtimeMs, stats.ctimeMs),
+    });
+  }
+  return stamps;
 }
 
 export function decodeSources(sources: readonly SourceBytes[]): SourceFile[] {

@@ -7,14 +7,18 @@ import { Dataset } from '../domain/dataset.js';
 import {
   decodeSources,
   dropDuplicates,
+  endsWithLineBreak,
   hashText,
   parseSource,
   readSourceBytes,
   readSourceBytesSync,
+  readSourcesSync,
+  stampSources,
 } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { parseOffThread } from './parse-thread.js';
-import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot.js';
+import { readSnapshot, refreshStamps, sourceStates, whenRead, writeSnapshot } from './snapshot.js';
+import type { Snapshot } from './snapshot.js';
 
 /** How many reloads in a row a new, empty file is waited for before it is reported as empty. */
 const EMPTY_RETRIES = 3;
@@ -44,12 +48,6 @@ interface FileState {
   article: EventArticle | null;
   /** Whether the served version ended with a line break (see cutShort). */
   endsWithBreak: boolean;
-}
-
-/** Whether a file's text, or its bytes, end with a line break (LF or CR; the same code in both). */
-function endsWithLineBreak(content: string | Buffer): boolean {
-  const last = typeof content === 'string' ? content.charCodeAt(content.length - 1) : content.at(-1);
-  return last === 0x0a || last === 0x0d;
 }
 
 /** A diagnostic on the last line of `text`: where a file caught part-way through being written stops. */
@@ -113,41 +111,66 @@ export class DataStore {
   private constructor(readonly dir: string) {}
 
   /**
-   * Loads `dir`. With `snapshotDir`, parsed articles are cached there keyed by the sources' content and
-   * the parser's code, so an unchanged folder starts without parsing.
+   * Loads `dir`. With `snapshotDir`, the parsed articles and what the Dataset makes of them are cached
+   * there, checked against the files' stamps (and, where a stamp cannot tell, their content) and the
+   * code, so an unchanged folder starts without parsing or indexing.
    */
   static async open(dir: string, options: { snapshotDir?: string } = {}): Promise<DataStore> {
     const store = new DataStore(dir);
-    const bytes = readSourceBytesSync(dir);
-    const key = options.snapshotDir ? snapshotKey(bytes) : null;
-    const snapshot = options.snapshotDir && key ? readSnapshot(options.snapshotDir, key) : null;
-    if (snapshot) {
-      const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
-      const contents = new Map(bytes.map((s) => [s.file, s.bytes]));
-      for (const report of snapshot.files) {
-        const content = contents.get(report.file);
-        store.files.set(report.file, {
-          report,
-          article: byFile.get(report.file) ?? null,
-          endsWithBreak: content !== undefined && endsWithLineBreak(content),
-        });
-      }
-      store.current = new Dataset(snapshot.articles);
-      void store.current.warmText();
+    const { snapshotDir } = options;
+    if (!snapshotDir) {
+      await store.doReload(readSourcesSync(dir));
+      store.last = null;
       return store;
     }
-    await store.doReload(decodeSources(bytes));
-    store.last = null;
-    if (options.snapshotDir && key) {
-      const states = [...store.files.values()];
-      // A cache: failing to write it costs the next start some time, nothing more.
-      await writeSnapshot(options.snapshotDir, {
-        key,
-        files: states.map((s) => s.report),
-        articles: store.current.articles as EventArticle[],
-      }).catch(() => undefined);
+    // Before the first stat: a file changed after this moment is never trusted by its stamp alone.
+    const readAt = Date.now();
+    const stamps = stampSources(dir);
+    const snapshot = readSnapshot(snapshotDir, { dir, stamps });
+    if (snapshot && store.restore(snapshot)) {
+      await whenRead(snapshot);
+      // Only now: the full-text index's first step reads every article, which would otherwise run while
+      // the read is waited for.
+      void store.current.warmText();
+      // A cache: failing to update it costs the next start some time, nothing more.
+      void refreshStamps(snapshotDir, snapshot, { dir, stamps }, readAt).catch(() => undefined);
+      return store;
     }
+    const bytes = readSourceBytesSync(dir);
+    const sources = decodeSources(bytes);
+    await store.doReload(sources);
+    store.last = null;
+    const states = [...store.files.values()];
+    // A cache: failing to write it costs the next start some time, nothing more.
+    await writeSnapshot(snapshotDir, {
+      readAt,
+      sources: sourceStates(sources, stamps, readAt),
+      files: states.map((s) => s.report),
+      articles: store.current.articles as EventArticle[],
+      parts: store.current.parts(),
+    }).catch(() => undefined);
     return store;
+  }
+
+  /** Serves `snapshot`; false when what it holds does not fit together, and nothing was changed. */
+  private restore(snapshot: Snapshot): boolean {
+    let data: Dataset;
+    try {
+      data = new Dataset(snapshot.articles, snapshot.parts);
+    } catch {
+      return false;
+    }
+    const byFile = new Map(snapshot.articles.map((a) => [a.source, a]));
+    const endsWithBreak = new Map(snapshot.sources.map((s) => [s.file, s.endsWithBreak]));
+    for (const report of snapshot.files) {
+      this.files.set(report.file, {
+        report,
+        article: byFile.get(report.file) ?? null,
+        endsWithBreak: endsWithBreak.get(report.file) ?? false,
+      });
+    }
+    this.current = data;
+    return true;
   }
 
   get data(): Dataset {

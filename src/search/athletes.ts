@@ -3,7 +3,7 @@ import { foldName } from '../model/names.js';
 import { MAX_CHOICES, Tier } from './resolution.js';
 import type { Resolution } from './resolution.js';
 import { TermIndex } from './terms.js';
-import type { TermSearchOptions } from './terms.js';
+import type { TermIndexParts, TermSearchOptions } from './terms.js';
 
 /** One row of one heat, seen from the skater's side. */
 export interface Appearance {
@@ -171,14 +171,21 @@ export class AthleteIndex {
   private readonly terms: TermIndex;
   private readonly forms: Array<Forms | undefined>;
 
-  constructor(readonly athletes: readonly Athlete[]) {
+  /** `terms`: the parts of the index built before over the same skaters, in the same order (a snapshot's). */
+  constructor(
+    readonly athletes: readonly Athlete[],
+    terms?: TermIndexParts,
+  ) {
     for (const athlete of athletes) this.byId.set(athlete.id, athlete);
     // Joined runs of adjacent words, so "vant wout" and "vantwout" find "van 't Wout".
-    this.terms = new TermIndex(
-      athletes.map((a) => [a.tokens, runsOf(a.tokens, 2)]),
-      FIELD_BOOSTS,
-    );
+    this.terms = new TermIndex(terms ?? athletes.map((a) => [a.tokens, runsOf(a.tokens, 2)]), FIELD_BOOSTS);
+    if (this.terms.documents !== athletes.length) throw new RangeError('the term index is of other skaters');
     this.forms = new Array<Forms | undefined>(athletes.length);
+  }
+
+  /** The name index as flat arrays, for a snapshot to store. */
+  termParts(): TermIndexParts {
+    return this.terms.parts();
   }
 
   get(id: string): Athlete | undefined {

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import type { AsPlainObject, Options } from 'minisearch';
 import type { EventArticle, Gender, Sport } from '../model/schemas.js';
 import { foldName } from '../model/names.js';
 import { MAX_CHOICES } from './resolution.js';
@@ -75,6 +76,8 @@ function readFacets(query: string): Facets {
 /** An event with the forms of its names that every keystroke compares against, made once at load. */
 interface Entry {
   event: EventArticle;
+  /** The event's place in the list the index was made from. */
+  at: number;
   title: string;
   eventName: string;
   /** The discipline's words ("mass", "start"), and joined ("massstart"). */
@@ -89,15 +92,17 @@ export type EventNames = (event: EventArticle) => Readonly<Partial<Record<BotLoc
 
 const compact = (folded: string) => folded.replace(/ /g, '');
 
-function entryOf(event: EventArticle, names: EventNames): Entry {
-  const parts = event.discipline.split('-');
+/** The folded forms of an event's names: what an Entry adds to the event, and what a snapshot stores. */
+export type EventForms = [title: string, eventName: string, names: Array<[BotLocale, string]>];
+
+function formsOf(event: EventArticle, names: EventNames): EventForms {
   const eventName = foldName(event.eventName);
-  const byLocale = new Map<BotLocale, string>();
+  const byLocale: Array<[BotLocale, string]> = [];
   for (const [locale, name] of Object.entries(names(event)) as Array<[BotLocale, string]>) {
     const folded = compact(foldName(name));
-    if (folded !== '') byLocale.set(locale, folded);
+    if (folded !== '') byLocale.push([locale, folded]);
   }
-  return { event, title: foldName(event.title), eventName, parts, joined: parts.join(''), names: byLocale };
+  return [foldName(event.title), eventName, byLocale];
 }
 
 /** Whether the event's name in `locale` starts with the typed text; any locale but `locale` with `others`. */
@@ -107,6 +112,26 @@ function namePrefix(entry: Entry, spaceless: string, locale: BotLocale, others: 
   for (const [l, name] of entry.names) if (l !== locale && name.startsWith(spaceless)) return true;
   return false;
 }
+
+function entryOf(event: EventArticle, at: number, [title, eventName, names]: EventForms): Entry {
+  const parts = event.discipline.split('-');
+  return { event, at, title, eventName, parts, joined: parts.join(''), names: new Map(names) };
+}
+
+/**
+ * Everything the index makes of its events, for a snapshot to store: each event's forms (in the order
+ * of the events), the events newest first (their places in that order), and the fuzzy index.
+ */
+export interface EventIndexParts {
+  forms: EventForms[];
+  newestFirst: number[];
+  search: AsPlainObject;
+}
+
+const SEARCH_OPTIONS: Options<{ id: string; text: string }> = {
+  fields: ['text'],
+  processTerm: (term) => foldName(term) || null,
+};
 
 function disciplineMatches({ parts, joined }: Entry, words: string[]): boolean {
   if (words.length === 0) return true;
@@ -143,17 +168,32 @@ export class EventIndex {
   /** Newest first. */
   private readonly sorted: Entry[];
 
+  /** `parts`: what an index over the same events, in the same order, made of them (a snapshot's). */
   constructor(
     readonly events: readonly EventArticle[],
     names: EventNames = () => ({}),
+    parts?: EventIndexParts,
   ) {
-    const entries = events.map((event) => entryOf(event, names));
+    if (parts && (parts.forms.length !== events.length || parts.newestFirst.length !== events.length))
+      throw new RangeError('the event index parts are of other events');
+    const entries = events.map((event, at) =>
+      entryOf(event, at, parts ? parts.forms[at]! : formsOf(event, names)),
+    );
     for (const entry of entries) {
       this.byId.set(entry.event.id, entry.event);
       this.byTitle.set(entry.title, entry.event);
     }
-    this.sorted = entries.sort((a, b) => byRecency(a.event, b.event));
-    this.search = new MiniSearch({ fields: ['text'], processTerm: (term) => foldName(term) || null });
+    if (parts) {
+      this.sorted = parts.newestFirst.map((at) => {
+        const entry = entries[at];
+        if (!entry) throw new RangeError(`the event index has no event ${at}`);
+        return entry;
+      });
+      this.search = MiniSearch.loadJS(parts.search, SEARCH_OPTIONS);
+      return;
+    }
+    this.sorted = [...entries].sort((a, b) => byRecency(a.event, b.event));
+    this.search = new MiniSearch(SEARCH_OPTIONS);
     this.search.addAll(
       events.map((event) => ({
         id: event.id,
@@ -170,6 +210,13 @@ export class EventIndex {
 
   get(id: string): EventArticle | undefined {
     return this.byId.get(id);
+  }
+
+  /** What the index made of its events, for `new EventIndex(events, names, parts)` to restore. */
+  parts(): EventIndexParts {
+    const forms = new Array<EventForms>(this.sorted.length);
+    for (const entry of this.sorted) forms[entry.at] = [entry.title, entry.eventName, [...entry.names]];
+    return { forms, newestFirst: this.sorted.map((entry) => entry.at), search: this.search.toJSON() };
   }
 
   resolve(query: string): Resolution<EventArticle> {

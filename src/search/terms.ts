@@ -18,6 +18,19 @@ export interface TermSearchOptions {
   weights: { prefix: number; fuzzy: number };
 }
 
+/**
+ * Everything a built index holds, as flat arrays and the sorted terms: what a snapshot stores, so a start
+ * restores the index instead of building it again.
+ */
+export interface TermIndexParts {
+  terms: string[];
+  offsets: Int32Array;
+  postDocs: Int32Array;
+  postFreqs: Uint16Array;
+  lengthNorm: Float64Array;
+  trie: Trie;
+}
+
 export interface TermHits {
   /** Document numbers, in no particular order. */
   docs: number[];
@@ -61,8 +74,6 @@ function endOfPrefix(sorted: readonly string[], prefix: string, from: number): n
 export class TermIndex {
   /** Every distinct term, sorted by code unit. */
   readonly terms: string[];
-  /** Each term's index in `terms`. */
-  private readonly termIndex: Map<string, number>;
   /** Postings of term t in field f are offsets[t * fields + f] .. offsets[t * fields + f + 1]. */
   private readonly offsets: Int32Array;
   private readonly postDocs: Int32Array;
@@ -81,107 +92,47 @@ export class TermIndex {
   private generation = 0;
 
   /**
-   * `docs[d][f]` are the words of field `f` of document `d`, already processed.
-   * `boosts[f]` weighs field `f`.
+   * `docs[d][f]` are the words of field `f` of document `d`, already processed; or the parts of an index
+   * built before (see `parts`). `boosts[f]` weighs field `f`.
    */
   constructor(
-    docs: ReadonlyArray<ReadonlyArray<readonly string[]>>,
+    docs: ReadonlyArray<ReadonlyArray<readonly string[]>> | TermIndexParts,
     private readonly boosts: readonly number[],
   ) {
-    const fields = boosts.length;
-    this.fields = fields;
-    const ids = new Map<string, number>();
-    const byId: string[] = [];
-    let capacity = 1024;
-    let postTerm = new Int32Array(capacity);
-    let postDoc = new Int32Array(capacity);
-    let postFreq = new Uint16Array(capacity);
-    let n = 0;
-    const lengths = new Float64Array(docs.length * fields);
-    const averages = new Array<number>(fields).fill(0);
-    for (let d = 0; d < docs.length; d++) {
-      const doc = docs[d]!;
-      for (let f = 0; f < fields; f++) {
-        const words = doc[f] ?? [];
-        let unique = 0;
-        for (let i = 0; i < words.length; i++) {
-          const word = words[i]!;
-          if (words.indexOf(word) !== i) continue;
-          unique++;
-          // An empty word counts towards the field's length but is no term, as in MiniSearch.
-          if (word === '') continue;
-          let freq = 1;
-          for (let j = i + 1; j < words.length; j++) if (words[j] === word) freq++;
-          let id = ids.get(word);
-          if (id === undefined) {
-            id = byId.length;
-            ids.set(word, id);
-            byId.push(word);
-          }
-          if (n === capacity) {
-            capacity *= 2;
-            postTerm = grow(postTerm, capacity);
-            postDoc = grow(postDoc, capacity);
-            postFreq = grow(postFreq, capacity);
-          }
-          postTerm[n] = id * fields + f;
-          postDoc[n] = d;
-          postFreq[n] = freq;
-          n++;
-        }
-        // MiniSearch counts an empty field as one (empty) word; the average, and so every score, includes it.
-        const length = words.length === 0 ? 1 : unique;
-        lengths[d * fields + f] = length;
-        // The running average, updated the way MiniSearch updates it, so scores agree to the last bit.
-        averages[f] = (averages[f]! * d + length) / (d + 1);
-      }
-    }
-    this.lengthNorm = new Float64Array(docs.length * fields);
-    for (let d = 0; d < docs.length; d++) {
-      for (let f = 0; f < fields; f++) {
-        this.lengthNorm[d * fields + f] = K * (1 - B + (B * lengths[d * fields + f]!) / averages[f]!);
-      }
-    }
+    this.fields = boosts.length;
+    const built = 'terms' in docs ? docs : buildParts(docs, boosts.length);
+    checkParts(built, boosts.length);
+    this.terms = built.terms;
+    this.offsets = built.offsets;
+    this.postDocs = built.postDocs;
+    this.postFreqs = built.postFreqs;
+    this.lengthNorm = built.lengthNorm;
+    this.trie = built.trie;
+    const documents = built.lengthNorm.length / boosts.length;
+    this.total = new Float64Array(documents);
+    this.partial = new Float64Array(documents);
+    this.matched = new Uint16Array(documents);
+    this.queryStamp = new Uint32Array(documents);
+    this.termStamp = new Uint32Array(documents);
+  }
 
-    // Renumber terms in sorted order, read off the trie rather than sorted by comparison (which costs more
-    // with tens of thousands of terms), then lay the postings out by (term, field), documents ascending.
-    const { trie, order } = buildTrie(byId);
-    const sorted = Array.from(order, (id) => byId[id]!);
-    const rank = new Int32Array(byId.length);
-    for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-    const offsets = new Int32Array(sorted.length * fields + 1);
-    for (let i = 0; i < n; i++) {
-      const key = postTerm[i]!;
-      const f = key % fields;
-      offsets[rank[(key - f) / fields]! * fields + f + 1]!++;
-    }
-    for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
-    const fill = offsets.slice(0, offsets.length - 1);
-    this.postDocs = new Int32Array(n);
-    this.postFreqs = new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const key = postTerm[i]!;
-      const f = key % fields;
-      const at = fill[rank[(key - f) / fields]! * fields + f]!++;
-      this.postDocs[at] = postDoc[i]!;
-      this.postFreqs[at] = postFreq[i]!;
-    }
-    // The same map, now to the sorted index: terms are renumbered once here rather than on every lookup.
-    for (const [term, id] of ids) ids.set(term, rank[id]!);
-    this.terms = sorted;
-    this.termIndex = ids;
-    this.offsets = offsets;
-    this.trie = trie;
-    this.total = new Float64Array(docs.length);
-    this.partial = new Float64Array(docs.length);
-    this.matched = new Uint16Array(docs.length);
-    this.queryStamp = new Uint32Array(docs.length);
-    this.termStamp = new Uint32Array(docs.length);
+  /** How many documents the index holds. */
+  get documents(): number {
+    return this.total.length;
+  }
+
+  /** The index as flat arrays, for `new TermIndex(parts, boosts)` to restore. */
+  parts(): TermIndexParts {
+    const { terms, offsets, postDocs, postFreqs, lengthNorm, trie } = this;
+    return { terms, offsets, postDocs, postFreqs, lengthNorm, trie };
   }
 
   /** Index of `term` in `terms`, or -1. */
   idOf(term: string): number {
-    return this.termIndex.get(term) ?? -1;
+    // A binary search of the sorted terms: a map from term to index would cost as much to build at every
+    // start as the rest of a restored index, to save some 16 string comparisons a query word.
+    const at = lowerBound(this.terms, term);
+    return this.terms[at] === term ? at : -1;
   }
 
   /** Indexes in `terms` of the terms that start with `prefix`, itself included. */
@@ -356,13 +307,114 @@ export class TermIndex {
   }
 }
 
+/** Builds the arrays of an index over `docs` (see the TermIndex constructor). */
+function buildParts(docs: ReadonlyArray<ReadonlyArray<readonly string[]>>, fields: number): TermIndexParts {
+  const ids = new Map<string, number>();
+  const byId: string[] = [];
+  let capacity = 1024;
+  let postTerm = new Int32Array(capacity);
+  let postDoc = new Int32Array(capacity);
+  let postFreq = new Uint16Array(capacity);
+  let n = 0;
+  const lengths = new Float64Array(docs.length * fields);
+  const averages = new Array<number>(fields).fill(0);
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    for (let f = 0; f < fields; f++) {
+      const words = doc[f] ?? [];
+      let unique = 0;
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!;
+        if (words.indexOf(word) !== i) continue;
+        unique++;
+        // An empty word counts towards the field's length but is no term, as in MiniSearch.
+        if (word === '') continue;
+        let freq = 1;
+        for (let j = i + 1; j < words.length; j++) if (words[j] === word) freq++;
+        let id = ids.get(word);
+        if (id === undefined) {
+          id = byId.length;
+          ids.set(word, id);
+          byId.push(word);
+        }
+        if (n === capacity) {
+          capacity *= 2;
+          postTerm = grow(postTerm, capacity);
+          postDoc = grow(postDoc, capacity);
+          postFreq = grow(postFreq, capacity);
+        }
+        postTerm[n] = id * fields + f;
+        postDoc[n] = d;
+        postFreq[n] = freq;
+        n++;
+      }
+      // MiniSearch counts an empty field as one (empty) word; the average, and so every score, includes it.
+      const length = words.length === 0 ? 1 : unique;
+      lengths[d * fields + f] = length;
+      // The running average, updated the way MiniSearch updates it, so scores agree to the last bit.
+      averages[f] = (averages[f]! * d + length) / (d + 1);
+    }
+  }
+  const lengthNorm = new Float64Array(docs.length * fields);
+  for (let d = 0; d < docs.length; d++) {
+    for (let f = 0; f < fields; f++) {
+      lengthNorm[d * fields + f] = K * (1 - B + (B * lengths[d * fields + f]!) / averages[f]!);
+    }
+  }
+
+  // Renumber terms in sorted order, read off the trie rather than sorted by comparison (which costs more
+  // with tens of thousands of terms), then lay the postings out by (term, field), documents ascending.
+  const { trie, order } = buildTrie(byId);
+  const sorted = Array.from(order, (id) => byId[id]!);
+  const rank = new Int32Array(byId.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+  const offsets = new Int32Array(sorted.length * fields + 1);
+  for (let i = 0; i < n; i++) {
+    const key = postTerm[i]!;
+    const f = key % fields;
+    offsets[rank[(key - f) / fields]! * fields + f + 1]!++;
+  }
+  for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
+  const fill = offsets.slice(0, offsets.length - 1);
+  const postDocs = new Int32Array(n);
+  const postFreqs = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = postTerm[i]!;
+    const f = key % fields;
+    const at = fill[rank[(key - f) / fields]! * fields + f]!++;
+    postDocs[at] = postDoc[i]!;
+    postFreqs[at] = postFreq[i]!;
+  }
+  return { terms: sorted, offsets, postDocs, postFreqs, lengthNorm, trie };
+}
+
+/**
+ * Refuses parts whose arrays do not agree in length: restored from a snapshot, they would otherwise be
+ * read past their ends on some query, long after the start.
+ */
+function checkParts(parts: TermIndexParts, fields: number): void {
+  const { terms, offsets, postDocs, postFreqs, lengthNorm, trie } = parts;
+  const nodes = trie.chars.length;
+  if (
+    offsets.length !== terms.length * fields + 1 ||
+    offsets[offsets.length - 1] !== postDocs.length ||
+    postFreqs.length !== postDocs.length ||
+    lengthNorm.length % fields !== 0 ||
+    nodes === 0 ||
+    [trie.firstChild, trie.nextSibling, trie.termAt, trie.minLength, trie.maxLength].some(
+      (array) => array.length !== nodes,
+    )
+  )
+    throw new RangeError('term index parts do not agree');
+}
+
 /** How far `x` lies outside [lo, hi]. */
 function gap(x: number, lo: number, hi: number): number {
   return x < lo ? lo - x : x > hi ? x - hi : 0;
 }
 
 /** A trie in flat arrays: per node its character, first child, next sibling, the term ending there. */
-interface Trie {
+export interface Trie {
   chars: Uint16Array;
   firstChild: Int32Array;
   nextSibling: Int32Array;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Dataset } from '../../src/domain/index.js';
 import { ROW_LAYOUT, SNAPSHOT_FORMAT, readSnapshot, writeSnapshot } from '../../src/load/snapshot.js';
 import { ROW_CHECKS, isResultRow } from '../../src/model/rows.js';
 import { ResultRow } from '../../src/model/schemas.js';
@@ -102,9 +103,16 @@ describe('the result row shape', () => {
     };
     const dir = await mkdtemp(join(tmpdir(), 'skate-row-shape-'));
     try {
-      const snapshot = { key: 'k', files: [], articles: [withRows] };
+      // No sources: the snapshot is read as one of an empty folder.
+      const snapshot = {
+        readAt: 0,
+        sources: [],
+        files: [],
+        articles: [withRows],
+        parts: new Dataset([withRows]).parts(),
+      };
       await writeSnapshot(dir, snapshot);
-      expect(readSnapshot(dir, 'k')).toStrictEqual(snapshot);
+      expect(readSnapshot(dir, { dir, stamps: new Map() })).toStrictEqual(snapshot);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

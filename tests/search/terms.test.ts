@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TermIndex } from '../../src/search/terms.js';
-import type { TermSearchOptions } from '../../src/search/terms.js';
+import type { TermIndexParts, TermSearchOptions } from '../../src/search/terms.js';
 
 /** Plain Levenshtein distance, the definition the trie walk must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -40,6 +40,34 @@ function found(query: string[]): Record<number, number> {
 }
 
 describe('search/terms', () => {
+  // A snapshot stores an index's parts and a start restores it from them: the restored index must be the
+  // same index, and parts that do not fit together must be refused at once, not on some later query.
+  describe('parts', () => {
+    it('restore an index that answers every query as the built one', () => {
+      const restored = new TermIndex(index.parts(), [2, 1]);
+      expect(restored.terms).toStrictEqual(index.terms);
+      expect(restored.documents).toBe(DOCS.length);
+      for (const query of [['jan'], ['blom'], ['jna', 'blom'], ['vantwout'], ['x'], ['bl', 'van']]) {
+        expect(restored.searchAllElseAny(query, OPTIONS)).toStrictEqual(
+          index.searchAllElseAny(query, OPTIONS),
+        );
+      }
+      for (const term of index.terms) expect(restored.idOf(term)).toBe(index.idOf(term));
+    });
+
+    it.each([
+      ['a term missing', (p: TermIndexParts) => ({ ...p, terms: p.terms.slice(1) })],
+      ['a posting missing', (p: TermIndexParts) => ({ ...p, postDocs: p.postDocs.subarray(1) })],
+      [
+        'a trie array cut short',
+        (p: TermIndexParts) => ({ ...p, trie: { ...p.trie, termAt: p.trie.termAt.subarray(1) } }),
+      ],
+      ['lengths for other fields', (p: TermIndexParts) => ({ ...p, lengthNorm: p.lengthNorm.subarray(1) })],
+    ])('refuse %s', (_, change) => {
+      expect(() => new TermIndex(change(index.parts()), [2, 1])).toThrow(RangeError);
+    });
+  });
+
   it('keeps every distinct term, sorted', () => {
     // Default sort is by UTF-16 code unit, the order the index keeps.
     expect(index.terms).toStrictEqual([...new Set(DOCS.flat(2))].sort());
