@@ -1,6 +1,6 @@
 // Three replicas of the HTTP host behind a real nginx (Debian's package, configured from deploy/nginx.conf),
 // all on loopback: a burst of signed interactions is answered, each exactly once, also when one replica is
-// stopped in the middle of it.
+// stopped in the middle of it, and when one is killed outright.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NGINX_BIN, startNginx } from '../../bench/nginx.js';
 import type { Nginx } from '../../bench/nginx.js';
@@ -164,5 +164,55 @@ describe.skipIf(!NGINX_BIN)('three HTTP replicas behind nginx', () => {
     const byVictim = handles.filter(({ handle }) => by.get(handle.id)?.[0] === 1).length;
     expect(byVictim).toBeGreaterThan(0);
     expect(byVictim).toBeLessThan(BURST / 2);
+  }, 120_000);
+
+  it(`loses none of ${BURST} when a replica is killed outright (SIGKILL) in the middle`, async () => {
+    // The replica stopped above is gone; this kills another, so one replica is left to answer the rest.
+    const victim = replicas[2]!;
+    const survivor = replicas[0]!;
+    let killed: Promise<unknown> | undefined;
+    const logBefore = readLog().length;
+    const handles = await burst(BURST, (sent) => {
+      if (sent === Math.floor(BURST / 3)) killed = victim.stop('SIGKILL');
+    });
+    const exit = (await killed) as { signal: NodeJS.Signals | null };
+    expect(exit.signal).toBe('SIGKILL');
+    // Every interaction got its one HTTP answer, with the right content: what the killed replica had not
+    // answered when it died, nginx sent to the survivor (its connection was reset or refused).
+    const failed = handles
+      .map(({ handle }) => delivery.exchange(handle.id)!)
+      .filter((exchange) => exchange.status !== 200)
+      .map((exchange) => `${exchange.id}: ${exchange.status} ${exchange.error ?? ''}`);
+    expect(failed, readLog()).toStrictEqual([]);
+    const wrong = handles.filter(({ handle, mix }) => {
+      const answer = JSON.parse(delivery.exchange(handle.id)?.response?.toString() ?? '{}') as {
+        type?: number;
+        data?: Record<string, unknown>;
+      };
+      return answer.type !== (mix.kind === 'command' ? 4 : 8) || !mix.check(answer.data ?? {});
+    });
+    expect(wrong.map(({ handle }) => handle.id)).toStrictEqual([]);
+    // The survivor handled each at most once; a killed process's last log lines may be lost, so the
+    // victim's share is counted from what the survivor did not handle.
+    const bySurvivor = new Map<string, number>();
+    for (const line of survivor.logs())
+      if (line.msg === 'handled') {
+        const id = String(line['interaction']);
+        bySurvivor.set(id, (bySurvivor.get(id) ?? 0) + 1);
+      }
+    expect(handles.filter(({ handle }) => (bySurvivor.get(handle.id) ?? 0) > 1)).toStrictEqual([]);
+    const answeredByVictim = handles.filter(({ handle }) => !bySurvivor.has(handle.id)).length;
+    expect(answeredByVictim).toBeGreaterThan(0);
+    expect(answeredByVictim).toBeLessThan(BURST / 2);
+    const upstreamFailures = readLog()
+      .slice(logBefore)
+      .split('\n')
+      .filter((line) => /upstream/.test(line)).length;
+    console.log(
+      `SIGKILL of one of two replicas after ${Math.floor(BURST / 3)} of ${BURST} sent: all ${BURST} answered, ` +
+        `${answeredByVictim} by the killed replica before it died, ${BURST - answeredByVictim} by the survivor; ` +
+        `nginx logged ${upstreamFailures} upstream failures, each tried again on the survivor`,
+    );
+    standin.assertNoUnexpected();
   }, 120_000);
 });
