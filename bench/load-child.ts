@@ -3,7 +3,7 @@
 import { readSourcesSync, loadSources } from '../src/load/loader.js';
 import { DataStore } from '../src/load/store.js';
 import { Dataset } from '../src/domain/index.js';
-import { athleteChoices, eventChoices } from '../src/domain/options.js';
+import { athleteChoices, eventChoices } from '../src/app/options.js';
 
 const [dir = 'seeds', mode = 'parse', snapshotDir = ''] = process.argv.slice(2);
 

@@ -12,7 +12,7 @@ import type { StartFigures } from './start.js';
 import { loadDirectory } from '../src/load/loader.js';
 import { Dataset } from '../src/domain/index.js';
 import type { Athlete } from '../src/search/index.js';
-import { athleteChoices, eventChoices } from '../src/domain/options.js';
+import { athleteChoices, eventChoices } from '../src/app/options.js';
 import { foldName, nameTokens } from '../src/model/names.js';
 import { loadCommands } from '../src/app/registry.js';
 import type { CommandModule, Context, OptionReader } from '../src/app/command.js';

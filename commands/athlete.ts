@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
-import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
+import { athleteChoices, resolveAthleteOption } from '../src/app/options.js';
 import { renderAthlete } from '../src/render/athlete.js';
 import { personalBests } from '../src/domain/bests.js';
 import type { Reply } from '../src/render/reply.js';

@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { UserError, requireString } from '../src/app/command.js';
-import { athleteChoices, resolveAthleteOption } from '../src/domain/options.js';
+import { athleteChoices, resolveAthleteOption } from '../src/app/options.js';
 import { headToHead } from '../src/domain/compare.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 import { renderCompare } from '../src/render/compare.js';

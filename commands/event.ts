@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
-import { eventChoices, resolveEventOption } from '../src/domain/options.js';
+import { eventChoices, resolveEventOption } from '../src/app/options.js';
 import { renderEvent } from '../src/render/event.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';

@@ -8,7 +8,7 @@ import {
   resolveHeatOption,
   resolveRoundOption,
   roundChoices,
-} from '../src/domain/options.js';
+} from '../src/app/options.js';
 import { renderHeat } from '../src/render/heat.js';
 import { heatPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';

@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
-import { eventChoices, resolveEventOption } from '../src/domain/options.js';
+import { eventChoices, resolveEventOption } from '../src/app/options.js';
 import { renderPodium } from '../src/render/podium.js';
 import { podiumPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';

@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { UserError, requireString } from '../src/app/command.js';
-import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/domain/options.js';
+import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/app/options.js';
 import type { Reply } from '../src/render/reply.js';
 import { componentId, keyMatches, readComponentId } from '../src/app/custom-id.js';
 import type { EventArticle, Round } from '../src/model/schemas.js';

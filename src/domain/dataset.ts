@@ -11,7 +11,7 @@ import { TextIndex } from '../search/fulltext.js';
 import { LOCALES } from '../i18n/index.js';
 import type { BotLocale } from '../i18n/index.js';
 import { langFor } from '../i18n/lang.js';
-import { eventName } from '../render/names.js';
+import { eventName } from '../i18n/names.js';
 
 const LANGS = LOCALES.map((locale) => langFor(locale));
 const namesByShape = new Map<string, Partial<Record<BotLocale, string>>>();

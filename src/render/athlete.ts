@@ -17,7 +17,7 @@ import { bestsField } from './bests.js';
 import type { PersonalBest } from '../domain/bests.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { eventName, heatName, roundName, sportWord } from './names.js';
+import { eventName, heatName, roundName, sportWord } from '../i18n/names.js';
 
 function resultOf(row: ResultRow, lang: Lang): string {
   const parts: string[] = [];

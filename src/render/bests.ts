@@ -2,7 +2,7 @@ import type { APIEmbedField } from 'discord.js';
 import type { PersonalBest } from '../domain/bests.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { distanceName, heatName } from './names.js';
+import { distanceName, heatName } from '../i18n/names.js';
 import { clip, mdSafe } from './format.js';
 
 /** "1:23.585 — Semifinals, heat 1, 2026": a best time as written and the race it came from. */

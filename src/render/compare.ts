@@ -9,7 +9,7 @@ import { LIMITS, embedLength } from './limits.js';
 import type { Reply } from './reply.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { distanceName, eventLine, eventName, heatName } from './names.js';
+import { distanceName, eventLine, eventName, heatName } from '../i18n/names.js';
 
 /** Races listed one field each; the rest are counted in the footer (fields are capped at 25). */
 const MAX_MEETINGS = 20;

@@ -18,9 +18,9 @@ import { recordsField } from './records.js';
 import { eventRecords } from '../domain/records.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { gamesName, roundName, sportName } from './names.js';
+import { gamesName, roundName, sportName } from '../i18n/names.js';
 import { winLabel } from './podium.js';
-import { LocaleMemo } from './memo.js';
+import { LocaleMemo } from '../i18n/memo.js';
 
 const PROSE_SECTIONS = /^(?:background|summary)$/i;
 const MAX_LEAD = 2048;

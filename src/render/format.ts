@@ -5,8 +5,8 @@ import { nocByCode } from '../model/countries.js';
 import { formatDuration } from '../parse/time.js';
 import type { Lang, ReplyKey } from '../i18n/lang.js';
 import { EN, formatDates } from '../i18n/lang.js';
-import { eventName, gamesName } from './names.js';
-import { LocaleMemo } from './memo.js';
+import { eventName, gamesName } from '../i18n/names.js';
+import { LocaleMemo } from '../i18n/memo.js';
 
 export const MEDAL_EMOJI: Record<Medal, string> = { gold: '🥇', silver: '🥈', bronze: '🥉' };
 export const MEDAL_COLOUR: Record<Medal, number> = { gold: 0xd4af37, silver: 0xa8a9ad, bronze: 0xcd7f32 };

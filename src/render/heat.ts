@@ -6,8 +6,8 @@ import { codeBlock, renderTable } from './table.js';
 import type { Reply } from './reply.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { heatName } from './names.js';
-import { LocaleMemo } from './memo.js';
+import { heatName } from '../i18n/names.js';
+import { LocaleMemo } from '../i18n/memo.js';
 
 /** Facts every row shares (e.g. "16 laps"), said once above the table instead of in a column. */
 function sharedFacts(heat: Heat, lang: Lang): string[] {

@@ -5,7 +5,7 @@ import { BRAND_COLOUR, MEDAL_EMOJI, clip, mdSafe } from './format.js';
 import type { Reply } from './reply.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { gamesName } from './names.js';
+import { gamesName } from '../i18n/names.js';
 import { countryName } from './countries.js';
 
 const MAX_DESCRIPTION = 4096;

@@ -11,7 +11,7 @@ import { MAX_RACE_ROWS } from './images/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN, capitalize } from '../i18n/lang.js';
 import { winText } from './podium.js';
-import { distanceName, eventName, gamesName, heatName, sportName } from './names.js';
+import { distanceName, eventName, gamesName, heatName, sportName } from '../i18n/names.js';
 import { competitionDates, pointsText } from './format.js';
 
 // Keys name the data objects themselves, so a reloaded article never gets the picture of its old version.

@@ -19,7 +19,7 @@ import type { Reply } from './reply.js';
 import { recordMark, recordsField } from './records.js';
 import { eventRecords } from '../domain/records.js';
 import type { EventArticle, ResultRow } from '../model/schemas.js';
-import { LocaleMemo } from './memo.js';
+import { LocaleMemo } from '../i18n/memo.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 

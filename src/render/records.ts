@@ -4,7 +4,7 @@ import { hasRecords, recordCodes } from '../domain/records.js';
 import type { ResultRow, StatedRecord } from '../model/schemas.js';
 import type { Lang, ReplyKey } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { heatName } from './names.js';
+import { heatName } from '../i18n/names.js';
 import { clip, markText, mdSafe } from './format.js';
 
 const KIND: Record<StatedRecord['kind'], ReplyKey> = {

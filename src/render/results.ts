@@ -8,8 +8,8 @@ import type { Reply } from './reply.js';
 import { codeBlock, renderTable } from './table.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { roundName } from './names.js';
-import { LocaleMemo } from './memo.js';
+import { roundName } from '../i18n/names.js';
+import { LocaleMemo } from '../i18n/memo.js';
 
 /** Lines of code per page (round headings, table headers, rows, gaps between heats): a phone screen or so. */
 export const PAGE_LINES = 28;

@@ -6,7 +6,7 @@ import type { Reply } from './reply.js';
 import { editDistance } from '../search/distance.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
-import { eventName, sportWord } from './names.js';
+import { eventName, sportWord } from '../i18n/names.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SNIPPET_BEFORE = 60;

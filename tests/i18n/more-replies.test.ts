@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import athlete from '../../commands/athlete.js';
 import search from '../../commands/search.js';
-import { athleteChoices } from '../../src/domain/options.js';
+import { athleteChoices } from '../../src/app/options.js';
 import { LOCALES } from '../../src/i18n/index.js';
 import { EN, langFor } from '../../src/i18n/lang.js';
 import { heatPicture, podiumPicture } from '../../src/render/pictures.js';

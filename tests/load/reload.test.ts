@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import reloadCommand from '../../commands/reload.js';
-import { eventChoices } from '../../src/domain/options.js';
+import { eventChoices } from '../../src/app/options.js';
 import type { Context } from '../../src/app/command.js';
 import { DataStore } from '../../src/load/store.js';
 import type { ReloadReport } from '../../src/load/store.js';

@@ -5,10 +5,10 @@ import { langFor } from '../../src/i18n/lang.js';
 import { Dataset } from '../../src/domain/index.js';
 import type { EventArticle, Heat, Round } from '../../src/model/schemas.js';
 import { drawHere } from '../../src/pictures/requests.js';
-import { eventName } from '../../src/render/names.js';
+import { eventName } from '../../src/i18n/names.js';
 import { headToHeadPicture, heatPicture, podiumPicture } from '../../src/render/pictures.js';
 import { headToHead } from '../../src/domain/compare.js';
-import { resolveAthleteOption } from '../../src/domain/options.js';
+import { resolveAthleteOption } from '../../src/app/options.js';
 import { loadSeeds } from '../search/helpers.js';
 
 const SIZE = 48;

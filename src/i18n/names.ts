@@ -2,8 +2,8 @@ import type { EventArticle, Heat, Round, Sport } from '../model/schemas.js';
 import { distanceLabel } from '../domain/bests.js';
 import { eventLabel } from '../search/events.js';
 import { heatLabel as englishHeatLabel } from '../domain/rounds.js';
-import type { Lang, ReplyKey } from '../i18n/lang.js';
-import { EN, capitalize } from '../i18n/lang.js';
+import type { Lang, ReplyKey } from './lang.js';
+import { EN, capitalize } from './lang.js';
 import { LocaleMemo } from './memo.js';
 
 // English replies show the article's own words (the tests and the articles agree on them); every other

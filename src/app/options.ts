@@ -1,12 +1,12 @@
 import type { EventArticle, Heat, Round } from '../model/schemas.js';
-import type { Choice } from '../app/types.js';
+import type { Choice } from './types.js';
 import type { Athlete } from '../search/index.js';
 import { MAX_CHOICES, eventLabel } from '../search/index.js';
 import { clip, nocLabel } from '../render/format.js';
-import type { Dataset } from './dataset.js';
-import { UserError } from './errors.js';
-import { rankRounds, resolveHeat, resolveRound, suggestRounds } from './rounds.js';
-import { eventLine, eventName, heatName, roundName } from '../render/names.js';
+import type { Dataset } from '../domain/dataset.js';
+import { UserError } from '../domain/errors.js';
+import { rankRounds, resolveHeat, resolveRound, suggestRounds } from '../domain/rounds.js';
+import { eventLine, eventName, heatName, roundName } from '../i18n/names.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN } from '../i18n/lang.js';
 

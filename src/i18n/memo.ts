@@ -1,5 +1,5 @@
-import type { BotLocale } from '../i18n/index.js';
-import type { Lang } from '../i18n/lang.js';
+import type { BotLocale } from './index.js';
+import type { Lang } from './lang.js';
 
 /**
  * Values worked out once per data object and language. The data is never changed in place (a reload makes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventName } from '../../src/render/names.js';
+import { eventName } from '../../src/i18n/names.js';
 import { LOCALES } from '../../src/i18n/index.js';
 import { langFor } from '../../src/i18n/lang.js';
 import { seedDataset } from '../commands/factory.js';
@@ -9,7 +9,7 @@ const massStart = seeds.byId.get('mass-start-men-2026')!;
 const shortTrack = seeds.byId.get('short-track-1000m-men-2026')!;
 const it_ = langFor('it');
 
-describe('render/names', () => {
+describe('i18n/names', () => {
   describe('eventName', () => {
     // Italian Wikipedia and CONI: "500 metri maschili", "1000 metri femminili", but "partenza in linea
     // maschile" and "staffetta 5000 metri maschile", where the adjective agrees with a singular noun.

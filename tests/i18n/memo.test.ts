@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LocaleMemo } from '../../src/render/memo.js';
+import { LocaleMemo } from '../../src/i18n/memo.js';
 import { renderPodium } from '../../src/render/podium.js';
 import { renderEvent } from '../../src/render/event.js';
 import { renderHeat } from '../../src/render/heat.js';
 import { paginateResults, renderResults } from '../../src/render/results.js';
-import { eventName, gamesName } from '../../src/render/names.js';
+import { eventName, gamesName } from '../../src/i18n/names.js';
 import { competitionDates } from '../../src/render/format.js';
 import { EN, formatNumber, langFor } from '../../src/i18n/lang.js';
 import { seedDataset } from '../commands/factory.js';
@@ -18,7 +18,7 @@ const quarterfinal = shortTrack.rounds.find((r) => r.kind === 'quarterfinal')!;
 const heat3 = quarterfinal.heats.find((h) => h.number === 3)!;
 const pageId = (n: number) => `results:x:${n}`;
 
-describe('render/memo', () => {
+describe('i18n/memo', () => {
   describe('LocaleMemo', () => {
     it('builds once per object and locale, and keeps locales and objects apart', () => {
       const memo = new LocaleMemo<object, string>();
