@@ -129,8 +129,9 @@ export function readSourceBytesSync(dir: string): SourceBytes[] {
  * and inode. Any write changes the change time, and a rename into place (how editors and the importer
  * write) the inode too, so an equal stamp means the same bytes unless the file was written again within
  * one tick of the file system's clock; `changedMs` tells whether that could still happen (see
- * snapshot.ts). Times as ms with their fraction, not bigint ns: a double keeps well under a microsecond
- * of today's times, finer than the ticks the times are taken in, and a bigint stat costs ten BigInts a file.
+ * snapshot/stamps.ts). Times as ms with their fraction, not bigint ns: a double keeps well under a
+ * microsecond of today's times, finer than the ticks the times are taken in, and a bigint stat costs ten
+ * BigInts a file.
  */
 export interface Stamp {
   stamp: string;

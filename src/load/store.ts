@@ -17,8 +17,8 @@ import {
 } from './loader.js';
 import type { FileReport, SourceFile } from './loader.js';
 import { parseOffThread } from './parse-thread.js';
-import { readSnapshot, refreshStamps, sourceStates, whenRead, writeSnapshot } from './snapshot.js';
-import type { Snapshot } from './snapshot.js';
+import { readSnapshot, refreshStamps, sourceStates, whenRead, writeSnapshot } from './snapshot/index.js';
+import type { Snapshot } from './snapshot/index.js';
 
 /** How many reloads in a row a new, empty file is waited for before it is reported as empty. */
 const EMPTY_RETRIES = 3;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { Dataset } from '../../src/domain/index.js';
 import { loadSources, readSourcesSync, stampSources } from '../../src/load/loader.js';
-import { SNAPSHOT_FORMAT, readSnapshot, sourceStates, writeSnapshot } from '../../src/load/snapshot.js';
-import type { CurrentSources, Snapshot } from '../../src/load/snapshot.js';
+import { SNAPSHOT_FORMAT, readSnapshot, sourceStates, writeSnapshot } from '../../src/load/snapshot/index.js';
+import type { CurrentSources, Snapshot } from '../../src/load/snapshot/index.js';
 import { DataStore } from '../../src/load/store.js';
 import { SEEDS_DIR } from '../search/helpers.js';
 
@@ -110,6 +112,23 @@ describe('load/snapshot', () => {
     const { header, headerText } = await split(join(work, 'articles.json'));
     expect(headerText).toMatch(/^[\x20-\x7e]*$/);
     expect(header.format).toBe(SNAPSHOT_FORMAT);
+  });
+
+  // Run from the sources, the code hash is of every file under src/ (the bundle's is of its entry points
+  // and chunk names): a hash of anything less would let a snapshot made by other code be served.
+  it('stamps the header with a hash of the whole source tree', async () => {
+    const dir = await folder('seeds');
+    await writeSnapshot(work, snapshotOf(dir));
+    const { header } = await split(join(work, 'articles.json'));
+    const tree = join(import.meta.dirname, '..', '..', 'src');
+    const files = readdirSync(tree, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(?:js|ts|json)$/.test(f))
+      .sort();
+    expect(files).toContain(join('load', 'snapshot', 'stamps.ts'));
+    expect(files).toContain(join('parse', 'article.ts'));
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file).update(readFileSync(join(tree, file)));
+    expect(header.code).toBe(hash.digest('hex'));
   });
 
   it('keeps strings with astral characters and lone surrogates', async () => {

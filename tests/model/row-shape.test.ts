@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/domain/index.js';
-import { ROW_LAYOUT, SNAPSHOT_FORMAT, readSnapshot, writeSnapshot } from '../../src/load/snapshot.js';
+import { ROW_LAYOUT, SNAPSHOT_FORMAT, readSnapshot, writeSnapshot } from '../../src/load/snapshot/index.js';
 import { ROW_CHECKS, isResultRow } from '../../src/model/rows.js';
 import { ResultRow } from '../../src/model/schemas.js';
 import type { EventArticle } from '../../src/model/schemas.js';
@@ -11,7 +11,8 @@ import { parseArticle } from '../../src/parse/article.js';
 import { SEEDS } from '../fuzz/arbitraries.js';
 
 // The zod schema is the one statement of a row. These fail when a field is added to (or dropped from)
-// the schema without the hand guard (model/rows.ts) and the snapshot layout (load/snapshot.ts) following.
+// the schema without the hand guard (model/rows.ts) and the snapshot layout (load/snapshot/layout.ts)
+// following.
 
 const schemaFields = Object.keys(ResultRow.shape).sort();
 
