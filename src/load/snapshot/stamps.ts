@@ -34,6 +34,7 @@ export function sourceStates(
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const UNBUNDLED = /[\\/]load[\\/]snapshot$/;
 let codeHash: string | null = null;
 
 /**
@@ -45,8 +46,10 @@ let codeHash: string | null = null;
 export function sourceCodeHash(): string {
   if (codeHash !== null) return codeHash;
   const hash = createHash('sha256');
+  // Run from source or tsc's output, this module is src/load/snapshot/ of a tree; bundled, it is a chunk
+  // in dist/bundle/ and the tree two folders up is the project, not code.
   const tree = join(HERE, '..', '..');
-  if (existsSync(join(tree, 'parse'))) {
+  if (UNBUNDLED.test(HERE) && existsSync(join(tree, 'parse'))) {
     const files = readdirSync(tree, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(?:js|ts|json)$/.test(f))
       .sort();
