@@ -7,7 +7,7 @@ import type { Podium } from '../domain/index.js';
 import type { HeadToHead, Meeting } from '../domain/compare.js';
 import type { PersonalBest } from '../domain/bests.js';
 import type { ChartLabels, HeadToHeadBest, HeadToHeadMark, HeadToHeadRace } from './images/index.js';
-import { MAX_RACE_ROWS } from './images/index.js';
+import { MAX_RACE_ROWS } from './images/sizes.js';
 import type { Lang } from '../i18n/lang.js';
 import { EN, capitalize } from '../i18n/lang.js';
 import { winText } from './podium.js';

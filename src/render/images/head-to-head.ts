@@ -69,8 +69,7 @@ export interface HeadToHeadInput {
 }
 
 export const HEAD_TO_HEAD_WIDTH = 1200;
-/** A phone shows a taller picture too small to read; further races are in the text and counted. */
-export const MAX_RACE_ROWS = 10;
+export { MAX_RACE_ROWS } from './sizes.js';
 
 export const SIDE_COLORS: Record<Side, string> = { a: '#38bdf8', b: '#fb923c' };
 
