@@ -1,5 +1,6 @@
 // A results table of the page as dump-format pipe rows: spans laid out, columns given the parser's roles.
 import type { Element } from 'domhandler';
+import { COLUMN_NAMES } from '../parse/table.js';
 import type { Column as Role } from '../parse/table.js';
 import { NAME_NOC, cellText, countryNoc, flagNoc, rankText, teamLinkNoc } from './cells.js';
 import { isElement, visibleText } from './dom.js';
@@ -34,49 +35,16 @@ const ROLE_HEADER: Record<Role, string> = {
   notes: 'Notes',
 };
 
-const ROLE_NAMES: Record<string, Role> = {
-  rank: 'rank',
-  rk: 'rank',
-  pos: 'rank',
-  place: 'rank',
-  position: 'rank',
+// Every header the parser reads, and the ones only Wikipedia's pages write (the importer writes the
+// parser's own words in their place).
+const ROLE_NAMES: Readonly<Record<string, Role>> = {
+  ...COLUMN_NAMES,
   '#': 'rank',
-  heat: 'heat',
-  race: 'heat',
-  pair: 'pair',
-  lane: 'lane',
-  name: 'name',
-  athlete: 'name',
-  skater: 'name',
-  country: 'country',
-  nation: 'country',
-  noc: 'country',
   nationality: 'country',
-  laps: 'laps',
-  s1: 's1',
-  s2: 's2',
-  s3: 's3',
-  s4: 's4',
-  'sprint 1': 's1',
-  'sprint 2': 's2',
-  'sprint 3': 's3',
-  'sprint 4': 's4',
-  'final sprint': 's4',
   sp1: 's1',
   sp2: 's2',
   sp3: 's3',
   fs: 's4',
-  total: 'total',
-  points: 'total',
-  pts: 'total',
-  time: 'time',
-  result: 'time',
-  'time behind': 'behind',
-  behind: 'behind',
-  deficit: 'behind',
-  gap: 'behind',
-  notes: 'notes',
-  note: 'notes',
 };
 
 /** One cell of a table as laid out: the element and where it started, so a span is read once. */

@@ -33,7 +33,8 @@ export interface HeadedTable {
   rows: Array<{ line: number; cells: string[] }>;
 }
 
-const COLUMN_NAMES: Record<string, Column> = {
+/** Header words of the dump format and the column each names. */
+export const COLUMN_NAMES: Readonly<Record<string, Column>> = {
   rank: 'rank',
   rk: 'rank',
   pos: 'rank',
