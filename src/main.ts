@@ -56,13 +56,14 @@ async function main(): Promise<void> {
 
   // With INTERACTIONS_PORT the bot answers over HTTP and opens no gateway connection.
   if (port !== undefined && logger && config.DISCORD_PUBLIC_KEY) {
+    const signals = stopOnSignals(logger);
     const { startHttpHost } = await import('./hosts/http/index.js');
     const stop = await startHttpHost({
       config: { ...config, INTERACTIONS_PORT: port, DISCORD_PUBLIC_KEY: config.DISCORD_PUBLIC_KEY },
       logger,
       load,
     });
-    stopOnSignals(stop, logger);
+    signals.attach(stop);
     return;
   }
   const { store, commands } = await load();
@@ -86,27 +87,41 @@ async function main(): Promise<void> {
     await startConsole({ store, commands, banner: summarise(store), locale });
     return;
   }
+  const signals = stopOnSignals(logger);
   const { startBot } = await import('./hosts/gateway/client.js');
   const stop = await startBot({ config: { ...config, DISCORD_TOKEN: token }, store, commands, logger });
-  stopOnSignals(stop, logger);
+  signals.attach(stop);
 }
 
-/** On SIGINT or SIGTERM: stop the host (it finishes what is in flight), then exit; at most 4 s. */
-function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+/**
+ * On SIGINT or SIGTERM: stop the host (it finishes what is in flight), then exit; at most 4 s. Listening
+ * starts before the host does: the host logs "ready" before its start resolves, and a signal in between
+ * would otherwise kill the process without a shutdown. Such a signal stops the host once it is attached.
+ */
+function stopOnSignals(logger: Logger): { attach(stop: () => Promise<void>): void } {
+  let stopHost: (() => Promise<void>) | null = null;
   let stopping = false;
+  const run = (stop: () => Promise<void>) =>
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(0), 4_000);
     force.unref();
-    stop().then(
-      () => process.exit(0),
-      () => process.exit(0),
-    );
+    if (stopHost) void run(stopHost);
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return {
+    attach(stop) {
+      stopHost = stop;
+      if (stopping) void run(stop);
+    },
+  };
 }
 
 main().catch((error: unknown) => {

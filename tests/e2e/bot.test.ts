@@ -1051,6 +1051,24 @@ describe('the bot process over its lifetime', () => {
     standin.assertNoUnexpected();
   }, 30_000);
 
+  it('shuts down cleanly on a SIGTERM that arrives while it is still starting (after IDENTIFY)', async () => {
+    const standin = await startStandin();
+    const bot = BotProcess.start(standin);
+    // Still starting: READY, the guilds and the command check are to come. Without a listener yet, the
+    // signal's default action would end the process at once (no exit code, no goodbye to the gateway).
+    await pollFor(
+      () =>
+        standin.gateway.some((frame) => frame.direction === 'in' && frame.payload.op === 2)
+          ? true
+          : undefined,
+      () => 'an IDENTIFY from the bot',
+    );
+    const exit = await bot.stop('SIGTERM');
+    expect({ code: exit.code, signal: exit.signal }).toStrictEqual({ code: 0, signal: null });
+    expect(bot.logs().find((line) => line.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
+    expect(bot.stderr).toBe('');
+  }, 30_000);
+
   it('checks the commands on restart and leaves them alone when unchanged: a GET and no PUT', async () => {
     const standin = await startStandin();
     const route = `/applications/${standin.applicationId}/guilds/${standin.guildId}/commands`;
