@@ -6,7 +6,7 @@ import { AthleteIndex } from '../search/athletes.js';
 import type { Appearance, Athlete } from '../search/athletes.js';
 import { EventIndex } from '../search/events.js';
 import type { EventIndexParts } from '../search/events.js';
-import type { TermIndexParts } from '../search/terms.js';
+import type { TermIndexParts } from '../search/term-parts.js';
 import { TextIndex } from '../search/fulltext.js';
 import { LOCALES } from '../i18n/index.js';
 import type { BotLocale } from '../i18n/index.js';

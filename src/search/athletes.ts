@@ -3,7 +3,8 @@ import { foldName } from '../model/names.js';
 import { MAX_CHOICES, Tier } from './resolution.js';
 import type { Resolution } from './resolution.js';
 import { TermIndex } from './terms.js';
-import type { TermIndexParts, TermSearchOptions } from './terms.js';
+import type { TermIndexParts } from './term-parts.js';
+import type { TermSearchOptions } from './terms.js';
 
 /** One row of one heat, seen from the skater's side. */
 export interface Appearance {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TermIndex } from '../../src/search/terms.js';
-import type { TermIndexParts, TermSearchOptions } from '../../src/search/terms.js';
+import type { TermIndexParts } from '../../src/search/term-parts.js';
+import type { TermSearchOptions } from '../../src/search/terms.js';
 
 /** Plain Levenshtein distance, the definition the trie walk must agree with. */
 function levenshtein(a: string, b: string): number {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { EventIndexParts } from '../../search/events.js';
-import type { TermIndexParts } from '../../search/terms.js';
+import type { TermIndexParts } from '../../search/term-parts.js';
 import type { FileReport } from '../loader.js';
 import { LazyRegion, alignUp, asciiJson, readHeader, readRange, replaceFile, view } from './file.js';
 import {
