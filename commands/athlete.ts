@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { athleteChoices, resolveAthleteOption } from '../src/app/options.js';
@@ -7,23 +7,10 @@ import { personalBests } from '../src/domain/bests.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('athlete')
-  .setDescription("A skater's rounds, placings and medals across every event loaded")
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('name')
-      .setDescription('Name, surname, or either order; accents optional')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+export const data = readCommand(
+  'athlete',
+  "A skater's rounds, placings and medals across every event loaded",
+).addStringOption(pickedOption('name', 'Name, surname, or either order; accents optional'));
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {

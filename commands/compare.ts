@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { UserError, requireString } from '../src/app/command.js';
 import { athleteChoices, resolveAthleteOption } from '../src/app/options.js';
@@ -8,31 +8,12 @@ import { renderCompare } from '../src/render/compare.js';
 import { headToHeadPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('compare')
-  .setDescription('Two skaters head to head: races where they met, best times and medals')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('a')
-      .setDescription('First skater: name, surname, or either order')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('b')
-      .setDescription('Second skater: name, surname, or either order')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+export const data = readCommand(
+  'compare',
+  'Two skaters head to head: races where they met, best times and medals',
+)
+  .addStringOption(pickedOption('a', 'First skater: name, surname, or either order'))
+  .addStringOption(pickedOption('b', 'Second skater: name, surname, or either order'));
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {

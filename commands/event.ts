@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption } from '../src/app/options.js';
@@ -6,23 +6,10 @@ import { renderEvent } from '../src/render/event.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('event')
-  .setDescription('An event at a glance: venue, dates, format, winner and the story of the race')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('event')
-      .setDescription('Event, e.g. 1000m or mass-start-men')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+export const data = readCommand(
+  'event',
+  'An event at a glance: venue, dates, format, winner and the story of the race',
+).addStringOption(pickedOption('event', 'Event, e.g. 1000m or mass-start-men'));
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {

@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import {
@@ -14,23 +14,8 @@ import { heatPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('heat')
-  .setDescription('One race of a round: times, points, notes and gaps')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('event')
-      .setDescription('Event, e.g. 1000m or mass-start-women')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  )
+export const data = readCommand('heat', 'One race of a round: times, points, notes and gaps')
+  .addStringOption(pickedOption('event', 'Event, e.g. 1000m or mass-start-women'))
   .addStringOption((o) =>
     o
       .setName('round')

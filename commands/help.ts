@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { readCommand } from '../src/app/builders.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { renderHelp } from '../src/render/help.js';
 import type { HelpEntry } from '../src/render/help.js';
@@ -67,15 +67,7 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   },
 ];
 
-export const data = new SlashCommandBuilder()
-  .setName('help')
-  .setDescription('What this bot can do, with examples')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  );
+export const data = readCommand('help', 'What this bot can do, with examples');
 localizeCommand(data);
 
 export function execute(invocation: Invocation, _ctx: Context): Reply {

@@ -1,18 +1,13 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { readCommand } from '../src/app/builders.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { renderMedals } from '../src/render/medals.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('medals')
-  .setDescription('Medal table by nation over the events loaded, where the articles state the nation')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  );
+export const data = readCommand(
+  'medals',
+  'Medal table by nation over the events loaded, where the articles state the nation',
+);
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {

@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { CommandModule, Context, Invocation, AutocompleteInvocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption } from '../src/app/options.js';
@@ -7,23 +7,10 @@ import { podiumPicture } from '../src/render/pictures.js';
 import type { Reply } from '../src/render/reply.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('podium')
-  .setDescription('Medallists of an event, with the winning value and places 4–8')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('event')
-      .setDescription('Event, e.g. mass-start-men or 1000m')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+export const data = readCommand(
+  'podium',
+  'Medallists of an event, with the winning value and places 4–8',
+).addStringOption(pickedOption('event', 'Event, e.g. mass-start-men or 1000m'));
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {

@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { pickedOption, readCommand } from '../src/app/builders.js';
 import type { AutocompleteInvocation, CommandModule, Context, Invocation } from '../src/app/command.js';
 import { UserError, requireString } from '../src/app/command.js';
 import { eventChoices, resolveEventOption, resolveRoundOption, roundChoices } from '../src/app/options.js';
@@ -10,23 +10,8 @@ import type { Lang } from '../src/i18n/lang.js';
 import { EN } from '../src/i18n/lang.js';
 import { localizeCommand } from '../src/i18n/commands.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('results')
-  .setDescription('Every heat of a round, or every round of an event, page by page')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
-    o
-      .setName('event')
-      .setDescription('Event, e.g. 1000m or mass-start-women')
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  )
+export const data = readCommand('results', 'Every heat of a round, or every round of an event, page by page')
+  .addStringOption(pickedOption('event', 'Event, e.g. 1000m or mass-start-women'))
   .addStringOption((o) =>
     o
       .setName('round')

@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { readCommand } from '../src/app/builders.js';
 import type { CommandModule, Context, Invocation } from '../src/app/command.js';
 import { requireString } from '../src/app/command.js';
 import type { Reply } from '../src/render/reply.js';
@@ -7,22 +7,14 @@ import { localizeCommand } from '../src/i18n/commands.js';
 
 const MAX_HITS = 10;
 
-export const data = new SlashCommandBuilder()
-  .setName('search')
-  .setDescription('Find skaters, events and words in the articles')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
-  .addStringOption((o) =>
+export const data = readCommand('search', 'Find skaters, events and words in the articles').addStringOption(
+  (o) =>
     o
       .setName('query')
       .setDescription('Any words: a name, an event, a place, a phrase from the articles')
       .setRequired(true)
       .setMaxLength(100),
-  );
+);
 localizeCommand(data);
 
 export function execute(invocation: Invocation, ctx: Context): Reply {
